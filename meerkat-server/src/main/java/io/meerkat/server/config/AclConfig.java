@@ -20,6 +20,8 @@ public record AclConfig(Map<String, List<AclSpec>> classes) {
       String resource,
       String userRegexp,
       String serverRegexp,
+      String resourceRegexp,
       String userGlob,
-      String serverGlob) {}
+      String serverGlob,
+      String resourceGlob) {}
 }

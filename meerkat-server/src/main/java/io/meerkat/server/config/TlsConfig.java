@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param password password of an encrypted key, if any
  * @param versions allowed protocol versions, from {@code ["tlsv1.2", "tlsv1.3"]} (default both)
  * @param ciphers cipher suites in OpenSSL notation; empty means the provider's secure defaults
+ * @param provider the TLS implementation to use
  */
 public record TlsConfig(
     TlsMode mode,
@@ -21,12 +22,21 @@ public record TlsConfig(
     Optional<Path> keyfile,
     Optional<String> password,
     List<String> versions,
-    List<String> ciphers) {
+    List<String> ciphers,
+    Provider provider) {
+
+  /**
+   * TLS implementations: OpenSSL (BoringSSL through netty-tcnative, faster) falls back to the JDK
+   * when the native library cannot load. The JDK provider is needed for the {@code tls-exporter}
+   * channel binding.
+   */
+  public enum Provider {
+    OPENSSL,
+    JDK
+  }
 
   /** How a listener offers TLS. */
   public enum TlsMode {
-    /** No TLS at all (only for tests on loopback; PLAIN is then never offered). */
-    NONE,
     /** Direct TLS (XEP-0368): the TLS handshake comes first, as on port 5223. */
     TLS,
     /** STARTTLS is offered but not required. */
