@@ -18,6 +18,7 @@ public interface UserStore {
    * Creates an account.
    *
    * @return false when the user already exists (nothing is changed)
+   * @throws IllegalArgumentException when the password has characters SASLprep prohibits
    */
   boolean register(Jid user, String password);
 
@@ -34,6 +35,7 @@ public interface UserStore {
    * Sets a new password.
    *
    * @return false when there is no such user
+   * @throws IllegalArgumentException when the password has characters SASLprep prohibits
    */
   boolean changePassword(Jid user, String newPassword);
 

@@ -1,0 +1,47 @@
+package io.meerkat.server.auth;
+
+import io.meerkat.server.config.AuthConfig.PasswordConfig;
+import io.meerkat.server.config.AuthConfig.PasswordFormat;
+import io.meerkat.server.storage.Database;
+import io.meerkat.server.storage.TestDatabases;
+import io.meerkat.testkit.PostgresDatabase;
+import io.meerkat.testkit.PostgresExtension;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(PostgresExtension.class)
+class PostgresUserStoreTest implements UserStoreContract {
+
+  private final PostgresDatabase db;
+  private Database database;
+
+  PostgresUserStoreTest(PostgresDatabase db) {
+    this.db = db;
+  }
+
+  @BeforeEach
+  void open() {
+    database = TestDatabases.postgres(db);
+    database.jdbc().update("DELETE FROM users");
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  @Override
+  public UserStore scramStore() {
+    return new RdbmsUserStore(
+        database.jdbc(),
+        new PasswordConfig(PasswordFormat.SCRAM, Set.of(ScramHash.SHA1, ScramHash.SHA256), 4096));
+  }
+
+  @Override
+  public UserStore plainStore() {
+    return new RdbmsUserStore(
+        database.jdbc(), new PasswordConfig(PasswordFormat.PLAIN, Set.of(ScramHash.SHA256), 4096));
+  }
+}
