@@ -1,0 +1,33 @@
+package io.meerkat.server.sm;
+
+import io.meerkat.xmpp.Jid;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The directory of sessions: who is connected, with which resources, on which node. Local for a
+ * single node; replicated to every node when clustered. Reads are local and cheap; writes are made
+ * only by the node that owns the session.
+ */
+public interface SessionTable {
+
+  void put(SessionEntry entry);
+
+  /**
+   * Removes the entry if it is still the one with this id (a newer session may have replaced it).
+   */
+  void remove(Jid fullJid, SessionId id);
+
+  Optional<SessionEntry> lookup(Jid fullJid);
+
+  /** All sessions of a user (bare JID), in resource order. */
+  List<SessionEntry> lookupBare(Jid bareJid);
+
+  /** All sessions of a domain. */
+  List<SessionEntry> listDomain(String domain);
+
+  /** All sessions. */
+  List<SessionEntry> all();
+
+  long count();
+}

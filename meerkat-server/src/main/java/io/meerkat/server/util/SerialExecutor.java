@@ -1,0 +1,71 @@
+package io.meerkat.server.util;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A mailbox that runs its tasks one at a time, in submission order, on a backing executor (virtual
+ * threads): the actor behind each client session. Tasks may block (JDBC) without holding up other
+ * sessions.
+ *
+ * <p>{@code onIdle} runs after the last queued task of a batch, before the mailbox goes idle; the
+ * session uses it to flush its socket once per batch instead of once per stanza.
+ */
+public final class SerialExecutor implements Executor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
+
+  private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  private final AtomicInteger pending = new AtomicInteger();
+  private final Executor backing;
+  private final Runnable onIdle;
+
+  public SerialExecutor(Executor backing, Runnable onIdle) {
+    this.backing = backing;
+    this.onIdle = onIdle;
+  }
+
+  @Override
+  public void execute(Runnable task) {
+    tasks.add(task);
+    pending.incrementAndGet();
+    if (scheduled.compareAndSet(false, true)) {
+      backing.execute(this::drain);
+    }
+  }
+
+  /** Tasks submitted and not yet finished. */
+  public int pending() {
+    return pending.get();
+  }
+
+  private void drain() {
+    while (true) {
+      Runnable task;
+      while ((task = tasks.poll()) != null) {
+        try {
+          task.run();
+        } catch (RuntimeException | Error e) {
+          LOG.error("Session task failed", e);
+        } finally {
+          pending.decrementAndGet();
+        }
+      }
+      try {
+        onIdle.run();
+      } catch (RuntimeException e) {
+        LOG.error("Session idle task failed", e);
+      }
+      scheduled.set(false);
+      if (tasks.isEmpty() || !scheduled.compareAndSet(false, true)) {
+        return;
+      }
+    }
+  }
+}
