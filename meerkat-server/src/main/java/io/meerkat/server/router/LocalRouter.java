@@ -1,0 +1,196 @@
+package io.meerkat.server.router;
+
+import io.meerkat.server.hooks.Hooks;
+import io.meerkat.server.hooks.StanzaEvent;
+import io.meerkat.server.sm.SessionEntry;
+import io.meerkat.server.sm.SessionManager;
+import io.meerkat.xml.XmlElement;
+import io.meerkat.xmpp.IqType;
+import io.meerkat.xmpp.Jid;
+import io.meerkat.xmpp.MessageType;
+import io.meerkat.xmpp.PresenceType;
+import io.meerkat.xmpp.Stanza;
+import io.meerkat.xmpp.StanzaError;
+import io.meerkat.xmpp.StanzaError.Condition;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Routing for the served domains, per RFC 6120 §10 and the delivery rules of RFC 6121 §8.5.
+ *
+ * <ul>
+ *   <li>Remote domains: {@code remote-server-not-found} (no federation yet).
+ *   <li>The domain itself: IQs go to the server's handlers by namespace.
+ *   <li>A full JID: the session if connected; otherwise messages fall back to the bare JID, IQs get
+ *       {@code service-unavailable}, presence is dropped.
+ *   <li>A bare JID: messages to the highest-priority available resources, else to offline storage,
+ *       else {@code service-unavailable}; IQs are answered on the user's behalf; presence goes to
+ *       every available resource.
+ * </ul>
+ */
+public final class LocalRouter implements Router {
+
+  private final Set<String> hosts;
+  private final SessionManager sessions;
+  private final IqHandlers iqHandlers;
+  private final Hooks hooks;
+  private final Predicate<Jid> userExists;
+  private final PresenceRouting presenceRouting;
+
+  public LocalRouter(
+      Set<String> hosts,
+      SessionManager sessions,
+      IqHandlers iqHandlers,
+      Hooks hooks,
+      Predicate<Jid> userExists,
+      PresenceRouting presenceRouting) {
+    this.hosts = Set.copyOf(hosts);
+    this.sessions = sessions;
+    this.iqHandlers = iqHandlers;
+    this.hooks = hooks;
+    this.userExists = userExists;
+    this.presenceRouting = presenceRouting;
+  }
+
+  @Override
+  public void route(Jid from, Jid to, XmlElement stanza) {
+    if (!hosts.contains(to.domain())) {
+      bounce(stanza, StanzaError.of(Condition.REMOTE_SERVER_NOT_FOUND));
+      return;
+    }
+    switch (Stanza.kind(stanza)) {
+      case IQ -> routeIq(from, to, stanza);
+      case MESSAGE -> routeMessage(from, to, stanza);
+      case PRESENCE -> routePresence(from, to, stanza);
+      case OTHER -> {}
+    }
+  }
+
+  private void routeIq(Jid from, Jid to, XmlElement iq) {
+    IqType type = IqType.parse(Stanza.type(iq));
+    if (to.hasResource()) {
+      if (!deliverToResource(to, iq) && type != null && type.isRequest()) {
+        bounce(iq, StanzaError.of(Condition.SERVICE_UNAVAILABLE));
+      }
+      return;
+    }
+    if (type == null || !type.isRequest()) {
+      return;
+    }
+    XmlElement payload = iq.firstElement();
+    if (payload == null) {
+      bounce(iq, StanzaError.of(Condition.BAD_REQUEST, "An IQ request needs one payload element"));
+      return;
+    }
+    IqHandler handler =
+        to.isDomain()
+            ? iqHandlers.server(payload.namespace())
+            : iqHandlers.user(payload.namespace());
+    if (handler == null) {
+      bounce(iq, StanzaError.of(Condition.SERVICE_UNAVAILABLE));
+      return;
+    }
+    XmlElement reply = handler.handle(from, to, iq);
+    if (reply != null) {
+      route(to, from, reply);
+    }
+  }
+
+  private void routeMessage(Jid from, Jid to, XmlElement message) {
+    if (to.isDomain()) {
+      return;
+    }
+    MessageType type = MessageType.parse(Stanza.type(message));
+    if (to.hasResource() && deliverToResource(to, message)) {
+      return;
+    }
+    switch (type) {
+      case ERROR -> {
+        if (to.isBare()) {
+          deliverToAvailable(to, message, false);
+        }
+      }
+      case GROUPCHAT -> bounce(message, StanzaError.of(Condition.SERVICE_UNAVAILABLE));
+      case HEADLINE -> deliverToAvailable(to.toBare(), message, false);
+      case CHAT, NORMAL -> {
+        if (!deliverToAvailable(to.toBare(), message, true)) {
+          undeliverable(from, to, message);
+        }
+      }
+    }
+  }
+
+  private void undeliverable(Jid from, Jid to, XmlElement message) {
+    if (!userExists.test(to.toBare())) {
+      bounce(message, StanzaError.of(Condition.SERVICE_UNAVAILABLE));
+      return;
+    }
+    Boolean stored =
+        hooks.offlineMessage.run(Boolean.FALSE, new StanzaEvent(from, to.toBare(), message));
+    if (!Boolean.TRUE.equals(stored)) {
+      bounce(message, StanzaError.of(Condition.SERVICE_UNAVAILABLE));
+    }
+  }
+
+  private void routePresence(Jid from, Jid to, XmlElement presence) {
+    if (to.isDomain()) {
+      return;
+    }
+    PresenceType type = PresenceType.parse(Stanza.type(presence));
+    if (type == null) {
+      bounce(presence, StanzaError.of(Condition.BAD_REQUEST, "Unknown presence type"));
+      return;
+    }
+    if (presenceRouting.handleInbound(from, to, type, presence)) {
+      return;
+    }
+    if (to.hasResource()) {
+      deliverToResource(to, presence);
+    } else {
+      deliverToAvailable(to, presence, false);
+    }
+  }
+
+  /**
+   * Delivers to one connected resource.
+   *
+   * @return false when that resource has no session
+   */
+  public boolean deliverToResource(Jid full, XmlElement stanza) {
+    return sessions.session(full).map(s -> deliver(s, stanza)).orElse(false);
+  }
+
+  /**
+   * Delivers to a user's available resources with non-negative priority: all of them, or only those
+   * with the highest priority when {@code highestOnly}.
+   *
+   * @return false when no resource qualified
+   */
+  public boolean deliverToAvailable(Jid bare, XmlElement stanza, boolean highestOnly) {
+    List<SessionEntry> candidates =
+        sessions.sessions(bare).stream().filter(s -> s.available() && s.priority() >= 0).toList();
+    if (candidates.isEmpty()) {
+      return false;
+    }
+    int best = candidates.stream().mapToInt(SessionEntry::priority).max().orElse(0);
+    boolean delivered = false;
+    for (SessionEntry s : candidates) {
+      if (!highestOnly || s.priority() == best) {
+        delivered |= deliver(s, stanza);
+      }
+    }
+    return delivered;
+  }
+
+  /** Runs the receive hook and hands the stanza to the session. */
+  public boolean deliver(SessionEntry session, XmlElement stanza) {
+    XmlElement filtered =
+        hooks.userReceivePacket.run(
+            stanza, new io.meerkat.server.hooks.Hooks.Delivery(session, stanza));
+    if (filtered == null) {
+      return true;
+    }
+    return sessions.deliver(session, filtered);
+  }
+}
