@@ -42,6 +42,12 @@ public final class Hooks {
    */
   public final Hook<StanzaEvent, Boolean> offlineMessage = new Hook<>("offline_message");
 
+  /**
+   * A client sent presence without {@code to} (its own availability): the presence logic broadcasts
+   * it to the user's contacts. Accumulator unused.
+   */
+  public final Hook<StanzaEvent, Void> presenceBroadcast = new Hook<>("user_presence_broadcast");
+
   /** Stream features offered after authentication; handlers append to the list. */
   public final Hook<SessionEntry, List<XmlElement>> streamFeatures =
       new Hook<>("c2s_stream_features");

@@ -1,0 +1,224 @@
+package io.meerkat.server;
+
+import io.meerkat.server.acl.AccessRules;
+import io.meerkat.server.auth.RdbmsUserStore;
+import io.meerkat.server.auth.UserStore;
+import io.meerkat.server.c2s.C2sEvents;
+import io.meerkat.server.c2s.C2sServices;
+import io.meerkat.server.c2s.C2sSettings;
+import io.meerkat.server.config.C2sListenerConfig;
+import io.meerkat.server.config.MeerkatConfig;
+import io.meerkat.server.hooks.Hooks;
+import io.meerkat.server.logging.LogLevels;
+import io.meerkat.server.module.FeatureModule;
+import io.meerkat.server.module.ModuleCatalog;
+import io.meerkat.server.module.ModuleContext;
+import io.meerkat.server.module.PreAuthExtensions;
+import io.meerkat.server.net.C2sListener;
+import io.meerkat.server.net.EventLoops;
+import io.meerkat.server.router.IqHandlers;
+import io.meerkat.server.router.LocalRouter;
+import io.meerkat.server.router.PresenceRouting;
+import io.meerkat.server.sasl.SaslMechanisms;
+import io.meerkat.server.sm.LocalSessionTable;
+import io.meerkat.server.sm.SessionManager;
+import io.meerkat.server.storage.Database;
+import io.meerkat.server.tls.CertificateStore;
+import io.meerkat.server.tls.ServerSslContexts;
+import io.meerkat.server.tls.TlsMaterial;
+import io.meerkat.xmpp.StreamError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Meerkat node: the single place where components are created, in dependency order, and
+ * stopped in reverse. Tests start whole nodes through {@link #start} with port 0 listeners and read
+ * the bound ports back.
+ */
+public final class MeerkatNode implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MeerkatNode.class);
+  private static final int MAX_AUTH_FAILURES = 5;
+
+  private final MeerkatConfig config;
+  private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
+  private final List<C2sListener> c2sListeners = new ArrayList<>();
+  private final LogLevels logLevels;
+  private Database database;
+  private UserStore users;
+  private SessionManager sessions;
+  private Hooks hooks;
+
+  private MeerkatNode(MeerkatConfig config) {
+    this.config = config;
+    this.logLevels = new LogLevels(config.general().loglevel());
+  }
+
+  /** Starts a node; on failure everything already started is stopped again. */
+  public static MeerkatNode start(MeerkatConfig config, ModuleCatalog catalog) {
+    MeerkatNode node = new MeerkatNode(config);
+    try {
+      node.startComponents(catalog);
+      return node;
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
+  }
+
+  private void startComponents(ModuleCatalog catalog) {
+    Path dataDir = config.general().dataDir();
+    createDirectories(dataDir);
+    database = Database.open(config.defaultPool(), dataDir);
+    stopOrder.push(database);
+    users = new RdbmsUserStore(database.jdbc(), config.auth().password());
+    hooks = new Hooks();
+    HashSet<String> hosts = new HashSet<>(config.general().hosts());
+    AccessRules access = new AccessRules(config.acl(), config.access(), config.general().hosts());
+    sessions =
+        new SessionManager(
+            config.general().nodeName(),
+            new LocalSessionTable(),
+            hooks,
+            Duration.ofMillis(config.general().replacedWaitTimeoutMillis()));
+    IqHandlers iqHandlers = new IqHandlers();
+    LocalRouter router =
+        new LocalRouter(
+            hosts, sessions, iqHandlers, hooks, users::exists, PresenceRouting.DIRECTED_ONLY);
+    PreAuthExtensions preAuth = new PreAuthExtensions();
+    ModuleContext context =
+        new ModuleContext(
+            config,
+            hooks,
+            iqHandlers,
+            router,
+            sessions,
+            users,
+            database,
+            access,
+            preAuth,
+            Clock.systemUTC());
+    for (FeatureModule module : catalog.create(context, config.modules())) {
+      module.start();
+      stopOrder.push(module::stop);
+    }
+    ExecutorService sessionExecutor = Executors.newVirtualThreadPerTaskExecutor();
+    stopOrder.push(sessionExecutor::close);
+    EventLoops loops = new EventLoops(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    stopOrder.push(loops);
+    stopOrder.push(() -> sessions.closeAll(StreamError.of(StreamError.Condition.SYSTEM_SHUTDOWN)));
+    C2sServices services =
+        new C2sServices(
+            hosts,
+            config.general().language(),
+            users,
+            new SaslMechanisms(config.auth()),
+            sessions,
+            router,
+            hooks,
+            preAuth,
+            access,
+            C2sEvents.NONE,
+            sessionExecutor,
+            NodeKeys.fakeSaltKey(dataDir),
+            config.auth().password().scramIterations());
+    CertificateStore certificates = new CertificateStore(dataDir, config.general().hosts());
+    for (C2sListenerConfig listener : config.c2sListeners()) {
+      TlsMaterial material = certificates.material(listener.tls());
+      C2sSettings settings =
+          new C2sSettings(
+              listener.tls().mode(),
+              ServerSslContexts.build(listener.tls(), material),
+              material,
+              listener.maxStanzaSize(),
+              listener.stateTimeout(),
+              listener.backwardsCompatibleSession(),
+              listener.access(),
+              MAX_AUTH_FAILURES);
+      C2sListener started =
+          C2sListener.start(loops, listener, services, settings, shaperRate(listener));
+      c2sListeners.add(started);
+      stopOrder.push(started);
+      LOG.info("Client listener on port {} ({})", started.port(), listener.tls().mode());
+    }
+  }
+
+  /** The listener's shaper: a shaper name, or an access rule that names one; 0 = unlimited. */
+  private long shaperRate(C2sListenerConfig listener) {
+    String name = listener.shaper();
+    if (config.shapers().containsKey(name)) {
+      return config.shapers().get(name).maxRate();
+    }
+    if (config.access().rules().containsKey(name)) {
+      Object value =
+          new AccessRules(config.acl(), config.access(), config.general().hosts())
+              .evaluate(name, io.meerkat.xmpp.Jid.ofDomain(config.general().defaultServerDomain()));
+      if (value instanceof String s && config.shapers().containsKey(s)) {
+        return config.shapers().get(s).maxRate();
+      }
+    }
+    return 0;
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + dir, e);
+    }
+  }
+
+  public MeerkatConfig config() {
+    return config;
+  }
+
+  /** Ports of the client listeners in configuration order. */
+  public List<Integer> c2sPorts() {
+    return c2sListeners.stream().map(C2sListener::port).toList();
+  }
+
+  public UserStore users() {
+    return users;
+  }
+
+  public SessionManager sessions() {
+    return sessions;
+  }
+
+  public Hooks hooks() {
+    return hooks;
+  }
+
+  public LogLevels logLevels() {
+    return logLevels;
+  }
+
+  public Database database() {
+    return database;
+  }
+
+  /** Stops everything in reverse start order; errors are logged, the rest still stops. */
+  @Override
+  public void close() {
+    while (!stopOrder.isEmpty()) {
+      try {
+        stopOrder.pop().close();
+      } catch (Exception e) {
+        LOG.warn("Error while stopping", e);
+      }
+    }
+  }
+}
