@@ -23,13 +23,11 @@ public final class Main {
       usage();
       System.exit(2);
     }
-    for (int i = 1; i < args.length; i++) {
-      if (args[i].equals("--config") && i + 1 < args.length) {
-        configFile = Path.of(args[++i]);
-      } else {
-        usage();
-        System.exit(2);
-      }
+    if (args.length == 3 && args[1].equals("--config")) {
+      configFile = Path.of(args[2]);
+    } else if (args.length != 1) {
+      usage();
+      System.exit(2);
     }
     ModuleCatalog catalog = ModuleCatalog.standard();
     MeerkatConfig config;

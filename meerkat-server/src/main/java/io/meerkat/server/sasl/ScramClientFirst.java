@@ -72,19 +72,21 @@ record ScramClientFirst(
   /** Decodes {@code =2C} and {@code =3D}; any other {@code =} makes the name invalid. */
   static String decodeName(String encoded) {
     StringBuilder sb = new StringBuilder(encoded.length());
-    for (int i = 0; i < encoded.length(); i++) {
+    int i = 0;
+    while (i < encoded.length()) {
       char c = encoded.charAt(i);
       if (c == ',') {
         return null;
       }
       if (c != '=') {
         sb.append(c);
+        i++;
       } else if (encoded.startsWith("=2C", i)) {
         sb.append(',');
-        i += 2;
+        i += 3;
       } else if (encoded.startsWith("=3D", i)) {
         sb.append('=');
-        i += 2;
+        i += 3;
       } else {
         return null;
       }
