@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 
@@ -70,11 +71,15 @@ public final class TlsChannelBinding implements ChannelBinding {
     if (!"TLSv1.3".equals(session.getProtocol())) {
       return Optional.empty();
     }
+    if (!(session instanceof ExtendedSSLSession)) {
+      return Optional.empty();
+    }
     try {
+      // Public API since JDK 25, looked up reflectively because Meerkat compiles for 21. Looking
+      // it up on the public class matters: the session's own class is not exported.
       Method export =
-          session
-              .getClass()
-              .getMethod("exportKeyingMaterialData", String.class, byte[].class, int.class);
+          ExtendedSSLSession.class.getMethod(
+              "exportKeyingMaterialData", String.class, byte[].class, int.class);
       Object data = export.invoke(session, EXPORTER_LABEL, new byte[0], 32);
       return Optional.ofNullable((byte[]) data);
     } catch (ReflectiveOperationException | RuntimeException e) {

@@ -47,6 +47,10 @@ final class Der {
     return tagged(0x03, withPadding);
   }
 
+  static byte[] nul() {
+    return new byte[] {0x05, 0x00};
+  }
+
   static byte[] bool(boolean value) {
     return tagged(0x01, new byte[] {(byte) (value ? 0xFF : 0)});
   }

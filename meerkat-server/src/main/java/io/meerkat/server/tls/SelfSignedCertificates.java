@@ -9,16 +9,16 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Creates a self-signed ECDSA P-256 certificate whose subject alternative names are the served XMPP
- * domains, so a fresh node can offer TLS with zero set-up. Clients will not trust it; it is for
- * development and for operators who have not installed a real certificate yet.
+ * Creates a self-signed RSA-2048 certificate (SHA-256 signature, the most widely accepted kind)
+ * whose subject alternative names are the served XMPP domains, so a fresh node can offer TLS with
+ * zero set-up. Clients will not trust it; it is for development and for operators who have not
+ * installed a real certificate yet.
  */
 final class SelfSignedCertificates {
 
@@ -30,10 +30,10 @@ final class SelfSignedCertificates {
   private SelfSignedCertificates() {}
 
   static Generated generate(List<String> hosts) throws GeneralSecurityException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
     KeyPair keys = generator.generateKeyPair();
-    byte[] ecdsaWithSha256 = Der.sequence(Der.oid(1, 2, 840, 10045, 4, 3, 2));
+    byte[] sha256WithRsa = Der.sequence(Der.oid(1, 2, 840, 113549, 1, 1, 11), Der.nul());
     byte[] name = Der.sequence(Der.set(Der.sequence(Der.oid(2, 5, 4, 3), Der.utf8(hosts.get(0)))));
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(5);
     byte[] validity =
@@ -44,16 +44,16 @@ final class SelfSignedCertificates {
         Der.sequence(
             Der.explicit(0, Der.integer(BigInteger.TWO)),
             Der.integer(new BigInteger(64, new SecureRandom()).add(BigInteger.ONE)),
-            ecdsaWithSha256,
+            sha256WithRsa,
             name,
             validity,
             name,
             keys.getPublic().getEncoded(),
             Der.explicit(3, Der.sequence(subjectAltNames(hosts), serverAuthUsage())));
-    Signature signer = Signature.getInstance("SHA256withECDSA");
+    Signature signer = Signature.getInstance("SHA256withRSA");
     signer.initSign(keys.getPrivate());
     signer.update(tbs);
-    byte[] certificate = Der.sequence(tbs, ecdsaWithSha256, Der.bitString(signer.sign()));
+    byte[] certificate = Der.sequence(tbs, sha256WithRsa, Der.bitString(signer.sign()));
     X509Certificate parsed =
         (X509Certificate)
             CertificateFactory.getInstance("X.509")

@@ -241,6 +241,11 @@ public final class RawClient implements AutoCloseable {
     return c;
   }
 
+  /** The TLS session once TLS is up. */
+  public javax.net.ssl.SSLSession tlsSession() {
+    return ((SSLSocket) socket).getSession();
+  }
+
   public void setTimeout(int millis) throws IOException {
     socket.setSoTimeout(millis);
   }
