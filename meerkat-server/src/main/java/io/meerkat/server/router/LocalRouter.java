@@ -87,6 +87,10 @@ public final class LocalRouter implements Router {
         to.isDomain()
             ? iqHandlers.server(payload.namespace())
             : iqHandlers.user(payload.namespace());
+    if (handler == null && to.equals(from.toBare())) {
+      // An account's IQs to itself (or with no 'to') are the server's to answer (RFC 6120 §10.3.3).
+      handler = iqHandlers.server(payload.namespace());
+    }
     if (handler == null) {
       bounce(iq, StanzaError.of(Condition.SERVICE_UNAVAILABLE));
       return;
