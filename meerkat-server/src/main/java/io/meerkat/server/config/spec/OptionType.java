@@ -52,7 +52,14 @@ public sealed interface OptionType {
   record ListOf(OptionType element, boolean nonEmpty) implements OptionType {
     @Override
     public String describe() {
-      return (nonEmpty ? "a non-empty list of " : "a list of ") + element.describe();
+      String what =
+          element instanceof Section
+              ? "tables"
+              : element
+                  .describe()
+                  .replaceFirst("^an? ", "")
+                  .replaceFirst("^one of", "values, one of");
+      return (nonEmpty ? "a non-empty list of " : "a list of ") + what;
     }
   }
 
@@ -76,7 +83,7 @@ public sealed interface OptionType {
   record NamedMap(OptionType value) implements OptionType {
     @Override
     public String describe() {
-      return "a table of " + value.describe();
+      return "named entries, each " + value.describe();
     }
   }
 
