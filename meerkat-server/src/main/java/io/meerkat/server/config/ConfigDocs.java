@@ -43,6 +43,10 @@ public final class ConfigDocs {
   }
 
   private static void section(StringBuilder out, String path, ConfigSpec spec) {
+    section(out, "`[" + (path.isEmpty() ? "top level" : path) + "]`", path, spec);
+  }
+
+  private static void section(StringBuilder out, String heading, String path, ConfigSpec spec) {
     List<Option> leaves =
         spec.options().stream()
             .filter(
@@ -51,7 +55,7 @@ public final class ConfigDocs {
                         && !(o.type() instanceof OptionType.Sections))
             .filter(o -> !(o.type() instanceof OptionType.Registry))
             .toList();
-    out.append("## `[").append(path.isEmpty() ? "top level" : path).append("]`\n\n");
+    out.append("## ").append(heading).append("\n\n");
     if (!leaves.isEmpty()) {
       out.append("| Option | Type | Default | Description |\n|---|---|---|---|\n");
       for (Option o : leaves) {
@@ -79,7 +83,7 @@ public final class ConfigDocs {
         case OptionType.NamedMap m
             when m.value() instanceof OptionType.ListOf l
                 && l.element() instanceof OptionType.Section s ->
-            section(out, child + "] <name> = [{...}, ...]: the fields of each entry [", s.spec());
+            section(out, "`[" + child + "]`: each `<name> = [{...}, ...]` entry", child, s.spec());
         default -> {}
       }
     }
