@@ -42,7 +42,7 @@ public final class LogLevels {
     Level logback = LEVELS.get(name);
     if (logback == null) {
       throw new IllegalArgumentException(
-          "unknown log level " + level + "; known: " + LEVELS.keySet());
+          "unknown log level " + level + "; known: " + new java.util.TreeSet<>(LEVELS.keySet()));
     }
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
       context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(logback);

@@ -112,7 +112,10 @@ public final class RegisterModule implements FeatureModule {
   }
 
   private static ConfigValues rule(String address, String policy) {
-    return new ConfigValues(Map.of("address", address, "policy", policy));
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    values.put("address", address);
+    values.put("policy", policy);
+    return new ConfigValues(values);
   }
 
   @SuppressWarnings("unchecked")
