@@ -18,7 +18,6 @@ import io.meerkat.server.net.C2sListener;
 import io.meerkat.server.net.EventLoops;
 import io.meerkat.server.router.IqHandlers;
 import io.meerkat.server.router.LocalRouter;
-import io.meerkat.server.router.PresenceRouting;
 import io.meerkat.server.sasl.SaslMechanisms;
 import io.meerkat.server.sm.LocalSessionTable;
 import io.meerkat.server.sm.SessionManager;
@@ -95,9 +94,7 @@ public final class MeerkatNode implements AutoCloseable {
             hooks,
             Duration.ofMillis(config.general().replacedWaitTimeoutMillis()));
     IqHandlers iqHandlers = new IqHandlers();
-    LocalRouter router =
-        new LocalRouter(
-            hosts, sessions, iqHandlers, hooks, users::exists, PresenceRouting.DIRECTED_ONLY);
+    LocalRouter router = new LocalRouter(hosts, sessions, iqHandlers, hooks, users::exists);
     PreAuthExtensions preAuth = new PreAuthExtensions();
     ModuleContext context =
         new ModuleContext(

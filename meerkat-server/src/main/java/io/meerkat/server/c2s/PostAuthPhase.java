@@ -1,5 +1,6 @@
 package io.meerkat.server.c2s;
 
+import io.meerkat.server.hooks.PresenceUpdate;
 import io.meerkat.server.hooks.StanzaEvent;
 import io.meerkat.server.sm.SessionEntry;
 import io.meerkat.xml.XmlElement;
@@ -32,6 +33,9 @@ final class PostAuthPhase {
   private final C2sConnection connection;
   private final Jid user;
   private SessionEntry entry;
+
+  /** Whether the initial presence hook ran (it runs once per session, RFC 6121 §4.2). */
+  private boolean initialPresenceSent;
 
   PostAuthPhase(
       C2sSession session,
@@ -112,7 +116,7 @@ final class PostAuthPhase {
             full,
             services.sessions().newSessionId(),
             0,
-            false,
+            null,
             System.currentTimeMillis(),
             "c2s "
                 + connection.remoteAddress().getHostAddress()
@@ -192,30 +196,42 @@ final class PostAuthPhase {
   /** Presence without {@code to}: the session's own availability and priority. */
   private void ownPresence(XmlElement presence) {
     PresenceType type = PresenceType.parse(Stanza.type(presence));
-    if (type == PresenceType.AVAILABLE || type == PresenceType.UNAVAILABLE) {
-      int priority = 0;
-      String text = presence.childText("priority", presence.namespace());
-      if (text != null) {
-        try {
-          priority = Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-          priority = Integer.MIN_VALUE;
-        }
-        if (priority < -128 || priority > 127) {
-          reply(
+    if (type != PresenceType.AVAILABLE && type != PresenceType.UNAVAILABLE) {
+      reply(
+          presence,
+          Stanza.errorReply(
               presence,
-              Stanza.errorReply(
-                  presence, StanzaError.of(Condition.BAD_REQUEST, "Priority must be -128..127")));
-          return;
-        }
-      }
-      entry = entry.withPresence(priority, type == PresenceType.AVAILABLE);
-      services.sessions().updatePresence(entry);
+              StanzaError.of(Condition.BAD_REQUEST, "Presence of this type needs a 'to'")));
+      return;
     }
-    XmlElement toRoute =
+    int priority = 0;
+    String text = presence.childText("priority", presence.namespace());
+    if (text != null) {
+      try {
+        priority = Integer.parseInt(text.strip());
+      } catch (NumberFormatException e) {
+        priority = Integer.MIN_VALUE;
+      }
+      if (priority < -128 || priority > 127) {
+        reply(
+            presence,
+            Stanza.errorReply(
+                presence, StanzaError.of(Condition.BAD_REQUEST, "Priority must be -128..127")));
+        return;
+      }
+    }
+    XmlElement filtered =
         services.hooks().userSendPacket.run(presence, new StanzaEvent(entry.jid(), null, presence));
-    if (toRoute != null) {
-      services.hooks().presenceBroadcast.run(null, new StanzaEvent(entry.jid(), null, toRoute));
+    if (filtered == null) {
+      return;
+    }
+    SessionEntry before = entry;
+    entry = entry.withPresence(type == PresenceType.AVAILABLE ? filtered : null, priority);
+    services.sessions().updatePresence(entry);
+    services.hooks().presenceUpdate.run(null, new PresenceUpdate(before, entry, filtered));
+    if (!before.available() && entry.available() && !initialPresenceSent) {
+      initialPresenceSent = true;
+      services.hooks().initialPresence.run(null, entry);
     }
   }
 

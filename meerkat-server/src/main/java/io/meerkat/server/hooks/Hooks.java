@@ -43,10 +43,24 @@ public final class Hooks {
   public final Hook<StanzaEvent, Boolean> offlineMessage = new Hook<>("offline_message");
 
   /**
-   * A client sent presence without {@code to} (its own availability): the presence logic broadcasts
-   * it to the user's contacts. Accumulator unused.
+   * A session changed its own availability (presence without {@code to}); the session table is
+   * already updated. The presence logic broadcasts it. Accumulator unused.
    */
-  public final Hook<StanzaEvent, Void> presenceBroadcast = new Hook<>("user_presence_broadcast");
+  public final Hook<PresenceUpdate, Void> presenceUpdate = new Hook<>("user_presence_update");
+
+  /**
+   * Presence addressed to a local user, before it is delivered. The accumulator says whether a
+   * handler took care of it (subscription management, probes); if none did, available and
+   * unavailable presence is delivered to the user's available resources and anything else is
+   * dropped.
+   */
+  public final Hook<StanzaEvent, Boolean> inboundPresence = new Hook<>("inbound_presence");
+
+  /**
+   * A session became available for the first time (its initial presence). Modules deliver what
+   * waited for it: subscription requests, offline messages. Accumulator unused.
+   */
+  public final Hook<SessionEntry, Void> initialPresence = new Hook<>("initial_presence");
 
   /** Stream features offered after authentication; handlers append to the list. */
   public final Hook<SessionEntry, List<XmlElement>> streamFeatures =

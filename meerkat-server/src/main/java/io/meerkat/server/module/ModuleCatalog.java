@@ -3,7 +3,6 @@ package io.meerkat.server.module;
 import io.meerkat.server.config.ModuleOptions;
 import io.meerkat.server.config.spec.ConfigSpec;
 import io.meerkat.server.modules.register.RegisterModule;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,14 +39,14 @@ public final class ModuleCatalog {
 
   /** Creates the modules enabled in the configuration, in catalog order. */
   public List<FeatureModule> create(ModuleContext context, Map<String, ModuleOptions> enabled) {
-    List<FeatureModule> modules = new ArrayList<>();
+    EnabledModules created = new EnabledModules();
     factories.forEach(
         (name, factory) -> {
           ModuleOptions options = enabled.get(name);
           if (options != null) {
-            modules.add(factory.create(context, options));
+            created.add(factory.create(context, options, created));
           }
         });
-    return modules;
+    return created.all();
   }
 }

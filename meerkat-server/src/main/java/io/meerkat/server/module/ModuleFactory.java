@@ -7,5 +7,8 @@ public interface ModuleFactory {
 
   ModuleInfo info();
 
-  FeatureModule create(ModuleContext context, ModuleOptions options);
+  /**
+   * @param enabled the modules created before this one (dependencies come earlier in the catalog)
+   */
+  FeatureModule create(ModuleContext context, ModuleOptions options, EnabledModules enabled);
 }

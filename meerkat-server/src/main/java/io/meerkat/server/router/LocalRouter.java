@@ -36,21 +36,18 @@ public final class LocalRouter implements Router {
   private final IqHandlers iqHandlers;
   private final Hooks hooks;
   private final Predicate<Jid> userExists;
-  private final PresenceRouting presenceRouting;
 
   public LocalRouter(
       Set<String> hosts,
       SessionManager sessions,
       IqHandlers iqHandlers,
       Hooks hooks,
-      Predicate<Jid> userExists,
-      PresenceRouting presenceRouting) {
+      Predicate<Jid> userExists) {
     this.hosts = Set.copyOf(hosts);
     this.sessions = sessions;
     this.iqHandlers = iqHandlers;
     this.hooks = hooks;
     this.userExists = userExists;
-    this.presenceRouting = presenceRouting;
   }
 
   @Override
@@ -146,7 +143,11 @@ public final class LocalRouter implements Router {
       bounce(presence, StanzaError.of(Condition.BAD_REQUEST, "Unknown presence type"));
       return;
     }
-    if (presenceRouting.handleInbound(from, to, type, presence)) {
+    if (Boolean.TRUE.equals(
+        hooks.inboundPresence.run(Boolean.FALSE, new StanzaEvent(from, to, presence)))) {
+      return;
+    }
+    if (type != PresenceType.AVAILABLE && type != PresenceType.UNAVAILABLE) {
       return;
     }
     if (to.hasResource()) {

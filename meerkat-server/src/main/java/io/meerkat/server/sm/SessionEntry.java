@@ -1,19 +1,28 @@
 package io.meerkat.server.sm;
 
+import io.meerkat.xml.XmlElement;
 import io.meerkat.xmpp.Jid;
 
 /**
- * What the session table knows of one session: its full JID, id, presence priority and whether the
- * client has sent available presence (only available sessions receive messages sent to the bare
- * JID, RFC 6121 §8.5.2).
+ * What the session table knows of one session: its full JID, id, and the last available presence
+ * the client broadcast ({@code null} until it sends one, or after it sent unavailable). Only
+ * available sessions receive messages sent to the bare JID (RFC 6121 §8.5.2), and probes are
+ * answered from the stored presence.
  *
+ * @param priority the priority of that presence (0 when none)
  * @param connectedAtMillis when the session was bound
  * @param info connection details shown to operators (e.g. IP address, listener)
  */
 public record SessionEntry(
-    Jid jid, SessionId id, int priority, boolean available, long connectedAtMillis, String info) {
+    Jid jid, SessionId id, int priority, XmlElement presence, long connectedAtMillis, String info) {
 
-  public SessionEntry withPresence(int newPriority, boolean nowAvailable) {
-    return new SessionEntry(jid, id, newPriority, nowAvailable, connectedAtMillis, info);
+  public boolean available() {
+    return presence != null;
+  }
+
+  /** The entry after an available presence ({@code null} presence: unavailable). */
+  public SessionEntry withPresence(XmlElement newPresence, int newPriority) {
+    return new SessionEntry(
+        jid, id, newPresence == null ? 0 : newPriority, newPresence, connectedAtMillis, info);
   }
 }

@@ -100,6 +100,24 @@ public final class Jdbc {
     }
   }
 
+  /**
+   * Like {@link #inTransaction}, retried (up to three times) when it loses a race on a unique key,
+   * for "update, else insert" writes that two sessions may make at once.
+   */
+  public <T> T inTransactionRetrying(TransactionBody<T> body) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return inTransaction(body);
+      } catch (DatabaseException e) {
+        if (attempt >= 3
+            || !(e.getCause() instanceof SQLException sql)
+            || !UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+          throw e;
+        }
+      }
+    }
+  }
+
   /** A query on a given connection (inside a transaction). */
   public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params)
       throws SQLException {

@@ -4,6 +4,7 @@ import io.meerkat.server.config.ModuleOptions;
 import io.meerkat.server.config.spec.ConfigSpec;
 import io.meerkat.server.config.spec.ConfigValues;
 import io.meerkat.server.config.spec.OptionType;
+import io.meerkat.server.module.EnabledModules;
 import io.meerkat.server.module.FeatureModule;
 import io.meerkat.server.module.ModuleContext;
 import io.meerkat.server.module.ModuleFactory;
@@ -78,7 +79,8 @@ public final class RegisterModule implements FeatureModule {
         }
 
         @Override
-        public FeatureModule create(ModuleContext context, ModuleOptions options) {
+        public FeatureModule create(
+            ModuleContext context, ModuleOptions options, EnabledModules enabled) {
           return new RegisterModule(context, options);
         }
       };
