@@ -2,6 +2,7 @@ package io.meerkat.server.module;
 
 import io.meerkat.server.config.ModuleOptions;
 import io.meerkat.server.config.spec.ConfigSpec;
+import io.meerkat.server.modules.offline.OfflineModule;
 import io.meerkat.server.modules.register.RegisterModule;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class ModuleCatalog {
 
   /** The modules of this server. */
   public static ModuleCatalog standard() {
-    return new ModuleCatalog(List.of(RegisterModule.FACTORY));
+    return new ModuleCatalog(List.of(RegisterModule.FACTORY, OfflineModule.FACTORY));
   }
 
   /** Option specs by module name, for the configuration loader. */

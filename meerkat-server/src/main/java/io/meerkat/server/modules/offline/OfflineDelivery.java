@@ -1,0 +1,82 @@
+package io.meerkat.server.modules.offline;
+
+import io.meerkat.server.hooks.Hooks;
+import io.meerkat.server.sm.SessionEntry;
+import io.meerkat.server.sm.SessionManager;
+import io.meerkat.xml.XmlElement;
+import io.meerkat.xmpp.Jid;
+import io.meerkat.xmpp.Namespaces;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands a user's stored messages to a session that became available, oldest first, each with a
+ * XEP-0203 {@code <delay/>} from the server's domain carrying the time it was stored.
+ *
+ * <p>Messages are deleted only after they were handed to the session, so a crash in between
+ * delivers them again on the next login rather than losing them. Two sessions becoming available at
+ * the same moment may both receive the same messages for the same reason.
+ */
+final class OfflineDelivery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OfflineDelivery.class);
+
+  private final OfflineBackend backend;
+  private final SessionManager sessions;
+  private final Hooks hooks;
+  private final Clock clock;
+
+  OfflineDelivery(OfflineBackend backend, SessionManager sessions, Hooks hooks, Clock clock) {
+    this.backend = backend;
+    this.sessions = sessions;
+    this.hooks = hooks;
+    this.clock = clock;
+  }
+
+  /**
+   * Delivers the stored messages of the session's user to it.
+   *
+   * @return how many were delivered
+   */
+  int deliver(SessionEntry session) {
+    Jid user = session.jid().toBare();
+    Instant now = clock.instant();
+    List<OfflineMessage> stored = backend.messages(user, now);
+    List<Long> done = new ArrayList<>();
+    for (OfflineMessage m : stored) {
+      XmlElement stanza;
+      try {
+        stanza = withDelay(StoredStanzas.read(m.packet()), user.domain(), m.timestamp());
+      } catch (IllegalArgumentException e) {
+        LOG.error("Offline message {} of {} is unreadable and is kept", m.id(), user, e);
+        continue;
+      }
+      XmlElement filtered =
+          hooks.userReceivePacket.run(stanza, new Hooks.Delivery(session, stanza));
+      if (filtered != null && !sessions.deliver(session, filtered)) {
+        break;
+      }
+      done.add(m.id());
+    }
+    if (!done.isEmpty()) {
+      backend.delete(user, done);
+    }
+    return done.size();
+  }
+
+  static XmlElement withDelay(XmlElement message, String domain, Instant stamp) {
+    return message.withChild(
+        XmlElement.builder("delay", Namespaces.DELAY)
+            .attribute("from", domain)
+            .attribute(
+                "stamp", DateTimeFormatter.ISO_INSTANT.format(stamp.truncatedTo(ChronoUnit.MILLIS)))
+            .text("Offline storage")
+            .build());
+  }
+}
