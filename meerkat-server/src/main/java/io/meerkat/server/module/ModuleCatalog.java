@@ -2,6 +2,7 @@ package io.meerkat.server.module;
 
 import io.meerkat.server.config.ModuleOptions;
 import io.meerkat.server.config.spec.ConfigSpec;
+import io.meerkat.server.modules.disco.DiscoModule;
 import io.meerkat.server.modules.offline.OfflineModule;
 import io.meerkat.server.modules.register.RegisterModule;
 import java.util.LinkedHashMap;
@@ -24,7 +25,8 @@ public final class ModuleCatalog {
 
   /** The modules of this server. */
   public static ModuleCatalog standard() {
-    return new ModuleCatalog(List.of(RegisterModule.FACTORY, OfflineModule.FACTORY));
+    return new ModuleCatalog(
+        List.of(RegisterModule.FACTORY, OfflineModule.FACTORY, DiscoModule.FACTORY));
   }
 
   /** Option specs by module name, for the configuration loader. */
