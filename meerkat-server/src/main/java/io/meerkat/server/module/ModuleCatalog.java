@@ -4,6 +4,7 @@ import io.meerkat.server.config.ModuleOptions;
 import io.meerkat.server.config.spec.ConfigSpec;
 import io.meerkat.server.modules.disco.DiscoModule;
 import io.meerkat.server.modules.offline.OfflineModule;
+import io.meerkat.server.modules.ping.PingModule;
 import io.meerkat.server.modules.register.RegisterModule;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,11 @@ public final class ModuleCatalog {
   /** The modules of this server. */
   public static ModuleCatalog standard() {
     return new ModuleCatalog(
-        List.of(RegisterModule.FACTORY, OfflineModule.FACTORY, DiscoModule.FACTORY));
+        List.of(
+            RegisterModule.FACTORY,
+            OfflineModule.FACTORY,
+            DiscoModule.FACTORY,
+            PingModule.FACTORY));
   }
 
   /** Option specs by module name, for the configuration loader. */
