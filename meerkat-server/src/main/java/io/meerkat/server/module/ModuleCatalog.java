@@ -2,6 +2,7 @@ package io.meerkat.server.module;
 
 import io.meerkat.server.config.ModuleOptions;
 import io.meerkat.server.config.spec.ConfigSpec;
+import io.meerkat.server.modules.adhoc.AdhocModule;
 import io.meerkat.server.modules.disco.DiscoModule;
 import io.meerkat.server.modules.offline.OfflineModule;
 import io.meerkat.server.modules.ping.PingModule;
@@ -31,7 +32,8 @@ public final class ModuleCatalog {
             RegisterModule.FACTORY,
             OfflineModule.FACTORY,
             DiscoModule.FACTORY,
-            PingModule.FACTORY));
+            PingModule.FACTORY,
+            AdhocModule.FACTORY));
   }
 
   /** Option specs by module name, for the configuration loader. */
