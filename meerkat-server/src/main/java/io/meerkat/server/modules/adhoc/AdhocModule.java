@@ -35,7 +35,7 @@ public final class AdhocModule implements FeatureModule, DiscoNodeProvider {
           List.of(
               Protocol.xep(50, "Ad-Hoc Commands", "1.3.0"),
               Protocol.xep(4, "Data Forms", "2.13.1"),
-              Protocol.xep(133, "Service Administration", "1.3.0")
+              Protocol.xep(133, "Service Administration", "1.3.1")
                   .withNotes("add-user, delete-user, change-user-password, get-online-users-num")),
           List.of(Namespaces.ADHOC),
           ConfigSpec.EMPTY);

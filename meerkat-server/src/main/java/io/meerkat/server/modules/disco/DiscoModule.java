@@ -57,7 +57,8 @@ public final class DiscoModule implements FeatureModule {
               "server_info",
               new OptionType.Section(SERVER_INFO),
               List.of(),
-              "Contact addresses and other fields added to the server's disco#info (XEP-0157).")
+              "Fields added to the server's disco#info (XEP-0157), each {name = \"abuse-addresses\","
+                  + " urls = [\"mailto:abuse@example.com\"]} with optional modules = [...].")
           .build();
 
   static final ModuleInfo INFO =
