@@ -101,7 +101,7 @@ class SmackImModulesEndToEndTest {
             XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain("localhost")
                 .setHostAddress(java.net.InetAddress.getLoopbackAddress())
-                .setPort(node.starttlsPort())
+                .setPort(node.optionalTlsPort())
                 .setHostnameVerifier((host, session) -> true)
                 .setCustomX509TrustManager(TRUST_ALL)
                 .addEnabledSaslMechanism("SCRAM-SHA-256")

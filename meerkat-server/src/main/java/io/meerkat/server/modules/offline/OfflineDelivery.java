@@ -12,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +33,16 @@ final class OfflineDelivery {
   private final SessionManager sessions;
   private final Hooks hooks;
   private final Clock clock;
+  private final Lock[] userLocks = new Lock[64];
 
   OfflineDelivery(OfflineBackend backend, SessionManager sessions, Hooks hooks, Clock clock) {
     this.backend = backend;
     this.sessions = sessions;
     this.hooks = hooks;
     this.clock = clock;
+    for (int i = 0; i < userLocks.length; i++) {
+      userLocks[i] = new ReentrantLock();
+    }
   }
 
   /**
@@ -46,6 +52,16 @@ final class OfflineDelivery {
    */
   int deliver(SessionEntry session) {
     Jid user = session.jid().toBare();
+    Lock lock = userLocks[Math.floorMod(user.hashCode(), userLocks.length)];
+    lock.lock();
+    try {
+      return deliverLocked(session, user);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private int deliverLocked(SessionEntry session, Jid user) {
     Instant now = clock.instant();
     List<OfflineMessage> stored = backend.messages(user, now);
     List<Long> done = new ArrayList<>();

@@ -49,7 +49,7 @@ class AdhocModuleTest {
   }
 
   private static RawClient login(String user) throws Exception {
-    return RawClient.loggedIn(node.starttlsPort(), user, user + "-pw", "res");
+    return RawClient.loggedIn(node.optionalTlsPort(), user, user + "-pw", "res");
   }
 
   private static XmlElement command(RawClient c, String node, String attrs, String body)
@@ -172,7 +172,7 @@ class AdhocModuleTest {
       assertThat(done.attribute("status")).isEqualTo("completed");
       assertThat(done.attribute("sessionid")).isEqualTo(first.attribute("sessionid"));
     }
-    RawClient.loggedIn(node.starttlsPort(), "newbie", "fresh-pw", "r").close();
+    RawClient.loggedIn(node.optionalTlsPort(), "newbie", "fresh-pw", "r").close();
   }
 
   @Test
@@ -254,7 +254,7 @@ class AdhocModuleTest {
   @Test
   void aSessionBelongsToTheResourceThatStartedIt() throws Exception {
     try (RawClient boss = login("boss");
-        RawClient other = RawClient.loggedIn(node.starttlsPort(), "boss", "boss-pw", "other")) {
+        RawClient other = RawClient.loggedIn(node.optionalTlsPort(), "boss", "boss-pw", "other")) {
       String sid = result(execute(boss, ADD)).attribute("sessionid");
       error(
           complete(
@@ -308,8 +308,8 @@ class AdhocModuleTest {
   @Test
   void theOnlineUserCountCountsUsersNotResources() throws Exception {
     try (RawClient boss = login("boss");
-        RawClient alice1 = RawClient.loggedIn(node.starttlsPort(), "alice", "alice-pw", "a1");
-        RawClient alice2 = RawClient.loggedIn(node.starttlsPort(), "alice", "alice-pw", "a2")) {
+        RawClient alice1 = RawClient.loggedIn(node.optionalTlsPort(), "alice", "alice-pw", "a1");
+        RawClient alice2 = RawClient.loggedIn(node.optionalTlsPort(), "alice", "alice-pw", "a2")) {
       XmlElement done = result(execute(boss, ONLINE));
       assertThat(done.attribute("status")).isEqualTo("completed");
       DataForm form = DataForm.parse(done.child("x", Namespaces.DATA_FORMS));

@@ -46,7 +46,7 @@ class DiscoModuleTest {
   }
 
   private static RawClient login(String user) throws Exception {
-    return RawClient.loggedIn(node.starttlsPort(), user, user + "-pw", "res");
+    return RawClient.loggedIn(node.optionalTlsPort(), user, user + "-pw", "res");
   }
 
   private static XmlElement ask(RawClient c, String to, String ns, String node) throws Exception {
@@ -134,7 +134,7 @@ class DiscoModuleTest {
 
   @Test
   void streamFeaturesCarryCapsWhoseVerMatchesTheDiscoInfoOfItsNode() throws Exception {
-    RawClient c = new RawClient(node.starttlsPort());
+    RawClient c = new RawClient(node.optionalTlsPort());
     try (c) {
       c.openStream("localhost");
       c.startTls();

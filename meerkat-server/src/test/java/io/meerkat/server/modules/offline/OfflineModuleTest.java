@@ -52,7 +52,7 @@ class OfflineModuleTest {
 
   private static RawClient login(Jid user, String resource) throws Exception {
     return RawClient.loggedIn(
-        node.starttlsPort(), user.localpart(), user.localpart() + "-pw", resource);
+        node.optionalTlsPort(), user.localpart(), user.localpart() + "-pw", resource);
   }
 
   private static void awaitStored(Jid user, long count) {
@@ -94,6 +94,39 @@ class OfflineModuleTest {
       }
       awaitStored(bob, 0);
     }
+  }
+
+  @Test
+  void twoResourcesComingOnlineTogetherShareTheMessagesWithoutDuplicates() throws Exception {
+    Jid alice = user("alice9");
+    Jid bob = user("bob9");
+    try (RawClient a = login(alice, "desk")) {
+      for (int i = 1; i <= 3; i++) {
+        a.send("<message to='bob9@localhost' type='chat'><body>" + i + "</body></message>");
+      }
+      awaitStored(bob, 3);
+    }
+    try (RawClient b1 = login(bob, "one");
+        RawClient b2 = login(bob, "two")) {
+      b1.send("<presence/>");
+      b2.send("<presence/>");
+      int total = messagesBefore(b1, "end1") + messagesBefore(b2, "end2");
+      assertThat(total).isEqualTo(3);
+      awaitStored(bob, 0);
+    }
+  }
+
+  /** Sends an IQ and counts the messages that arrive before its answer. */
+  private static int messagesBefore(RawClient c, String id) throws Exception {
+    await().until(() -> backend.count(Jid.parse("bob9@localhost")) == 0);
+    c.send("<iq type='get' id='" + id + "'><ping xmlns='urn:xmpp:ping'/></iq>");
+    int messages = 0;
+    for (XmlElement e = c.next(); !id.equals(e.attribute("id")); e = c.next()) {
+      if (e.name().equals("message")) {
+        messages++;
+      }
+    }
+    return messages;
   }
 
   @Test

@@ -46,7 +46,7 @@ class PingModuleTest {
   }
 
   private static RawClient login(TestNode node) throws Exception {
-    return RawClient.loggedIn(node.starttlsPort(), "alice", "alice-pw", "res");
+    return RawClient.loggedIn(node.optionalTlsPort(), "alice", "alice-pw", "res");
   }
 
   private static XmlElement expectPing(RawClient c) throws Exception {
