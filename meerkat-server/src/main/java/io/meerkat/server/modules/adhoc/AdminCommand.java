@@ -44,7 +44,7 @@ abstract class AdminCommand implements AdhocCommand {
     return new DataForm("form", title, null, all);
   }
 
-  /** The result of a failed check, or {@code null} when the value is a JID of an account here. */
+  /** A bare account JID of the command's domain, or (jid {@code null}) the failure to report. */
   record Account(Jid jid, CommandStep failure) {}
 
   static Account account(String value, Jid server) {

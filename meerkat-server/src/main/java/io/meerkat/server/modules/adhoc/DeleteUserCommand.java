@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * XEP-0133 §4.2 Delete User. Every JID is checked before anything is deleted; accounts that do not
- * exist are named in the completion note.
+ * exist are named in the completion note. An administrator cannot delete their own account here
+ * (their session would close before the answer arrives); in-band unregistration does that.
  */
 final class DeleteUserCommand extends AdminCommand {
 
@@ -55,6 +56,11 @@ final class DeleteUserCommand extends AdminCommand {
       Account account = account(value, server);
       if (account.failure() != null) {
         return account.failure();
+      }
+      if (account.jid().equals(requester.toBare())) {
+        return failed(
+            Condition.NOT_ALLOWED,
+            "Remove your own account with in-band unregistration (XEP-0077)");
       }
       targets.add(account.jid());
     }

@@ -286,6 +286,15 @@ class AdhocModuleTest {
   }
 
   @Test
+  void anAdminCannotDeleteTheirOwnAccountByCommand() throws Exception {
+    try (RawClient boss = login("boss")) {
+      String sid = result(execute(boss, DELETE)).attribute("sessionid");
+      error(complete(boss, DELETE, sid, submit("accountjids", "boss@localhost")), "not-allowed");
+      assertThat(node.node().users().exists(Jid.parse("boss@localhost"))).isTrue();
+    }
+  }
+
+  @Test
   void anAdminChangesAPassword() throws Exception {
     node.node().users().register(Jid.parse("forgetful@localhost"), "old-pw");
     try (RawClient boss = login("boss")) {
