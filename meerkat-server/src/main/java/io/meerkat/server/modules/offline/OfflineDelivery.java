@@ -4,9 +4,11 @@ import io.meerkat.server.hooks.Hooks;
 import io.meerkat.server.sm.SessionEntry;
 import io.meerkat.server.sm.SessionManager;
 import io.meerkat.xml.XmlElement;
+import io.meerkat.xml.XmlNode;
 import io.meerkat.xmpp.Jid;
 import io.meerkat.xmpp.Namespaces;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -68,7 +70,11 @@ final class OfflineDelivery {
     for (OfflineMessage m : stored) {
       XmlElement stanza;
       try {
-        stanza = withDelay(StoredStanzas.read(m.packet()), user.domain(), m.timestamp());
+        stanza =
+            withDelay(
+                withRemainingLifetime(StoredStanzas.read(m.packet()), m.expire(), now),
+                user.domain(),
+                m.timestamp());
       } catch (IllegalArgumentException e) {
         LOG.error("Offline message {} of {} is unreadable and is kept", m.id(), user, e);
         continue;
@@ -84,6 +90,22 @@ final class OfflineDelivery {
       backend.delete(user, done);
     }
     return done.size();
+  }
+
+  /** XEP-0023 §3: the {@code seconds} of an expiring message become the time it has left. */
+  static XmlElement withRemainingLifetime(XmlElement message, Instant expire, Instant now) {
+    if (expire == null) {
+      return message;
+    }
+    long left = Math.max(0, Duration.between(now, expire).toSeconds());
+    List<XmlNode> children = new ArrayList<>();
+    for (XmlNode child : message.children()) {
+      children.add(
+          child instanceof XmlElement e && e.is("x", OfflineStorage.EXPIRE_NS)
+              ? e.withAttribute("seconds", Long.toString(left))
+              : child);
+    }
+    return message.withChildren(children);
   }
 
   static XmlElement withDelay(XmlElement message, String domain, Instant stamp) {

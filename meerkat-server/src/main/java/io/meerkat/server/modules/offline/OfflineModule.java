@@ -43,7 +43,8 @@ public final class OfflineModule implements FeatureModule {
               Protocol.xep(160, "Best Practices for Handling Offline Messages", "1.0.1"),
               Protocol.xep(203, "Delayed Delivery", "2.0"),
               Protocol.xep(23, "Message Expiration", "1.3")
-                  .withNotes("expired messages are not delivered; seconds are not rewritten"),
+                  .withNotes(
+                      "offline storage only: expired messages are not delivered, others carry the seconds left"),
               Protocol.xep(334, "Message Processing Hints", "0.3.0")
                   .withNotes("store and no-store for offline storage"),
               Protocol.xep(85, "Chat State Notifications", "2.1")

@@ -227,12 +227,17 @@ class OfflineModuleTest {
       a.send(
           "<message to='bob6@localhost' id='gone'><body>stale</body>"
               + "<x xmlns='jabber:x:expire' seconds='0'/></message>");
-      a.send("<message to='bob6@localhost' id='kept'><body>fresh</body></message>");
+      a.send(
+          "<message to='bob6@localhost' id='kept'><body>fresh</body>"
+              + "<x xmlns='jabber:x:expire' seconds='3600'/></message>");
       awaitStored(bob, 2);
     }
     try (RawClient b = login(bob, "phone")) {
       b.send("<presence/>");
-      assertThat(b.next().attribute("id")).isEqualTo("kept");
+      XmlElement kept = b.next();
+      assertThat(kept.attribute("id")).isEqualTo("kept");
+      long left = Long.parseLong(kept.child("x", "jabber:x:expire").attribute("seconds"));
+      assertThat(left).isBetween(3000L, 3600L);
     }
     OfflineApi api = new OfflineApi(backend, java.time.Clock.systemUTC());
     assertThat(api.deleteExpiredMessages("localhost")).isGreaterThanOrEqualTo(1);
