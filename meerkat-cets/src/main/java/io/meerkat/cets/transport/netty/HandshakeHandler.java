@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -175,8 +176,17 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
   private void lostArbitration(ChannelHandlerContext ctx, NodeId peer) {
     LOG.debug("Dropping duplicate connection with {} ({})", peer, link.remoteAddress());
     state = State.DONE;
-    if (link.connectResult() != null) {
-      env.registry().awaitUp(peer, link.connectResult());
+    CompletableFuture<NodeId> result = link.handOverConnectResult();
+    if (result != null) {
+      env.registry().awaitUp(peer, result);
+      link.channel()
+          .eventLoop()
+          .schedule(
+              () ->
+                  result.completeExceptionally(
+                      new LinkFailedException("The link with " + peer + " did not come up")),
+              env.settings().handshakeTimeout().toMillis(),
+              TimeUnit.MILLISECONDS);
     }
     if (ctx != null) {
       ctx.writeAndFlush(Frames.reject(ctx.alloc(), Reject.DUPLICATE, "link exists"))

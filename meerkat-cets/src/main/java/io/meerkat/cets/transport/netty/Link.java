@@ -32,7 +32,7 @@ final class Link {
 
   private final io.netty.channel.Channel channel;
   private final boolean initiator;
-  private final CompletableFuture<NodeId> connectResult;
+  private volatile CompletableFuture<NodeId> connectResult;
   private final LinkRegistry registry;
   private final long outboundLimit;
   private final Queue<ByteBuf> outbound = new ConcurrentLinkedQueue<>();
@@ -72,6 +72,16 @@ final class Link {
 
   CompletableFuture<NodeId> connectResult() {
     return connectResult;
+  }
+
+  /**
+   * Detaches the connect future from this connection (which lost the one-link arbitration), so that
+   * its close does not fail the future; the caller completes it with the winning link.
+   */
+  CompletableFuture<NodeId> handOverConnectResult() {
+    CompletableFuture<NodeId> result = connectResult;
+    connectResult = null;
+    return result;
   }
 
   NodeId peer() {
@@ -163,8 +173,9 @@ final class Link {
       LOG.info("Cluster link to {} ({}) closed: {}", peer, remoteAddress(), reason);
     }
     releaseQueued();
-    if (connectResult != null && !connectResult.isDone()) {
-      connectResult.completeExceptionally(
+    CompletableFuture<NodeId> result = connectResult;
+    if (result != null && !result.isDone()) {
+      result.completeExceptionally(
           new LinkFailedException("Link to " + remoteAddress() + " failed: " + reason));
     }
   }
