@@ -106,7 +106,12 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    LOG.warn("Closing cluster link to {} ({}): {}", link.peer(), link.remoteAddress(), cause);
+    if (!ctx.channel().isActive()) {
+      LOG.debug("After {} closed: {}", link.peer(), cause.toString());
+      return;
+    }
+    LOG.warn(
+        "Closing cluster link to {} ({}): {}", link.peer(), link.remoteAddress(), cause.toString());
     link.close("protocol error: " + cause.getMessage());
   }
 }

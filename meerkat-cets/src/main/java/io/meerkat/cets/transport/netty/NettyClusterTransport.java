@@ -227,6 +227,12 @@ public final class NettyClusterTransport implements ClusterTransport {
     LOG.info("Cluster transport of {} closed", localNode);
   }
 
+  /** The connection of the link with {@code node}, or null; for tests and diagnostics. */
+  io.netty.channel.Channel linkChannel(NodeId node) {
+    Link link = registry.get(node);
+    return link != null ? link.channel() : null;
+  }
+
   /** The I/O threads; tests use it to freeze a node. */
   io.netty.channel.EventLoopGroup ioGroup() {
     return loops.group();

@@ -48,6 +48,7 @@ public record TransportTls(SslContext server, SslContext client) {
           SslContextBuilder.forClient()
               .keyManager(certificateChain, privateKey)
               .trustManager(trustedCertificates)
+              .endpointIdentificationAlgorithm(null)
               .build();
       return new TransportTls(server, client);
     } catch (IllegalArgumentException e) {
