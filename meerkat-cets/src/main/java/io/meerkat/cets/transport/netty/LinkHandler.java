@@ -5,6 +5,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.concurrent.AbstractScheduledEventExecutor;
+import io.netty.util.concurrent.Ticker;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -24,7 +26,8 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
   private final LinkEnvironment env;
   private final Link link;
   private final long timeoutNanos;
-  private long lastHeard = System.nanoTime();
+  private Ticker ticker = Ticker.systemTicker();
+  private long lastHeard;
   private ScheduledFuture<?> heartbeat;
 
   LinkHandler(LinkEnvironment env, Link link) {
@@ -35,6 +38,11 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
+    // the event loop's clock, so that tests on a mock clock see heartbeats in their time
+    if (ctx.executor() instanceof AbstractScheduledEventExecutor executor) {
+      ticker = executor.ticker();
+    }
+    lastHeard = ticker.nanoTime();
     long interval = env.settings().heartbeatInterval().toNanos();
     heartbeat =
         ctx.executor()
@@ -53,7 +61,7 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void tick(ChannelHandlerContext ctx) {
-    long silent = System.nanoTime() - lastHeard;
+    long silent = ticker.nanoTime() - lastHeard;
     if (silent > timeoutNanos) {
       LOG.warn(
           "No heartbeat answer from {} ({}) for {} ms; closing the link",
@@ -75,7 +83,7 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
         case Frames.DATA -> onData(body);
         case Frames.PING ->
             ctx.writeAndFlush(Frames.signal(ctx.alloc(), Frames.PONG), ctx.voidPromise());
-        case Frames.PONG -> lastHeard = System.nanoTime();
+        case Frames.PONG -> lastHeard = ticker.nanoTime();
         default -> throw new MalformedFrameException("unexpected frame type " + type);
       }
     } finally {
@@ -84,7 +92,7 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void onData(ByteBuf body) {
-    lastHeard = System.nanoTime();
+    lastHeard = ticker.nanoTime();
     Channel channel = Frames.channel(Frames.readableOrFail(body, 1).readUnsignedByte());
     if (channel == null) {
       throw new MalformedFrameException("unknown channel");

@@ -69,7 +69,7 @@ public final class NettyClusterTransport implements ClusterTransport {
               .bind(settings.listenAddress())
               .syncUninterruptibly()
               .channel();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Netty rethrows the bind's IOException unchecked
       loops.shutdown();
       throw new IllegalStateException(
           "Cannot listen for cluster links on " + settings.listenAddress() + ": " + e, e);
