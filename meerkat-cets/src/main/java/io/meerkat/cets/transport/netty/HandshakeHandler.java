@@ -157,8 +157,10 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
       state = State.AWAIT_ACCEPT;
       ctx.writeAndFlush(Frames.proof(ctx.alloc(), proofOfOwn()));
     } else {
-      ctx.writeAndFlush(Frames.signal(ctx.alloc(), Frames.ACCEPT));
+      // up before the ACCEPT leaves: when the peer's connect completes, we are up too
+      ctx.write(Frames.signal(ctx.alloc(), Frames.ACCEPT));
       becomeUp(ctx);
+      ctx.flush();
     }
   }
 
