@@ -92,7 +92,12 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         body.readBytes(mac);
         onProof(ctx, mac);
       } else if (type == Frames.ACCEPT && state == State.AWAIT_ACCEPT) {
-        becomeUp(ctx);
+        if (env.gate().admits(peerHello.node())) {
+          becomeUp(ctx);
+        } else {
+          refuse(
+              ctx, Reject.GATE, "node " + peerHello.node() + " is refused by the handshake gate");
+        }
       } else if (type == Frames.REJECT) {
         onReject(Reject.of(Frames.readableOrFail(body, 1).readByte()), Frames.readStr8(body));
       } else {
@@ -146,6 +151,11 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
           link.remoteAddress(),
           peer);
       refuse(ctx, Reject.AUTHENTICATION, "authentication failed (wrong cluster secret?)");
+      return;
+    }
+    if (!env.gate().admits(peer)) {
+      // blocked while the handshake ran (and enforceGate() found no link to close yet)
+      refuse(ctx, Reject.GATE, "node " + peer + " is refused by the handshake gate");
       return;
     }
     boolean arbiter = env.local().compareTo(peer) > 0;
