@@ -58,7 +58,10 @@ public interface ClusterTransport extends AutoCloseable {
   /** Closes the link to {@code node}, if any; the listeners see it go down. */
   void disconnect(NodeId node);
 
-  /** Closes every link and stops listening. */
+  /**
+   * Closes every link and stops listening; each peer that was up is reported down. Closing again
+   * does nothing.
+   */
   @Override
   void close();
 }
