@@ -128,8 +128,13 @@ public final class GraphqlRoute implements HttpRoute {
             .graphQLContext(b -> Caller.init(b, principal.get().user(), afterResponse))
             .build();
     ExecutionResult result = graphQL.execute(input);
-    if (sse && result.getData() instanceof Publisher<?> events) {
-      new SseStream(exchange, json, this::specification).start(events);
+    if (sse) {
+      SseStream stream = new SseStream(exchange, json, this::specification);
+      if (result.getData() instanceof Publisher<?> events) {
+        stream.start(events);
+      } else {
+        stream.single(result); // the subscription could not start: its errors, then the end
+      }
       return;
     }
     exchange

@@ -42,6 +42,13 @@ final class SseStream implements Subscriber<Object> {
     publisher.subscribe(this);
   }
 
+  /** A stream of one result: a subscription that failed before it started. */
+  void single(ExecutionResult result) {
+    exchange.startStream("text/event-stream; charset=utf-8", this::clientClosed);
+    onNext(result);
+    complete();
+  }
+
   private void clientClosed() {
     clientGone = true;
     Subscription s = subscription.get();
