@@ -31,7 +31,10 @@ final class AdminClient {
   private final Connection connection;
   private final ObjectMapper json;
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   AdminClient(Connection connection, ObjectMapper json) {
     this.connection = connection;
