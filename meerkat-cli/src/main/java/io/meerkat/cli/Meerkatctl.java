@@ -67,13 +67,17 @@ public final class Meerkatctl {
       rest.subList(0, 2).clear();
     }
     String first = rest.isEmpty() ? "help" : rest.get(0);
+    boolean askedForHelp = !rest.isEmpty() && (first.equals("help") || first.equals("-h"));
     List<String> tail = rest.isEmpty() ? List.of() : rest.subList(1, rest.size());
     Connection connection;
     try {
       connection = Connection.resolve(options, env, home);
     } catch (Connection.SettingsException e) {
+      if (first.equals("help") || first.equals("-h")) {
+        Help.global(out, null);
+      }
       err.println("meerkatctl: " + e.getMessage());
-      return UNREACHABLE;
+      return askedForHelp ? OK : UNREACHABLE;
     }
     AdminClient client = new AdminClient(connection, json);
     NodeCommands node = new NodeCommands(client, out, err, json);
@@ -83,7 +87,7 @@ public final class Meerkatctl {
         case "started" -> node.started(tail);
         case "stop" -> node.stop();
         case "graphql" -> node.graphql(tail);
-        case "help", "-h" -> help(client);
+        case "help", "-h" -> help(client, askedForHelp);
         default -> category(client, first, tail);
       };
     } catch (AdminClient.UnreachableException e) {
@@ -103,9 +107,16 @@ public final class Meerkatctl {
     return new Schema(response.path("data").path("__schema"));
   }
 
-  private int help(AdminClient client) throws AdminClient.UnreachableException {
-    Help.global(out, schema(client));
-    return OK;
+  /** Usage with the node's categories; without them when the node cannot be reached. */
+  private int help(AdminClient client, boolean askedForHelp) {
+    try {
+      Help.global(out, schema(client));
+      return OK;
+    } catch (AdminClient.UnreachableException e) {
+      Help.global(out, null);
+      err.println("meerkatctl: the categories come from the running node: " + e.getMessage());
+      return askedForHelp ? OK : UNREACHABLE;
+    }
   }
 
   private int category(AdminClient client, String name, List<String> tail)

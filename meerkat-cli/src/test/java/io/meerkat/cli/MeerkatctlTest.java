@@ -207,4 +207,15 @@ class MeerkatctlTest {
       other.node.stopRequested().get(10, TimeUnit.SECONDS);
     }
   }
+
+  @Test
+  void helpWorksWithoutARunningNode() {
+    Map<String, String> env =
+        Map.of("MEERKAT_ADMIN_URL", "http://127.0.0.1:" + FreePorts.next() + "/api/graphql");
+    Run help = run(env, "--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).contains("Usage: meerkatctl", "status", "started", "stop");
+    assertThat(help.err()).contains("the categories come from the running node");
+    assertThat(run(env).exit()).isEqualTo(3);
+  }
 }
