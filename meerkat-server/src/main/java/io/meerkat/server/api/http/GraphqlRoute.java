@@ -71,7 +71,7 @@ public final class GraphqlRoute implements HttpRoute {
   public void handle(HttpExchange exchange) {
     String requestPath = exchange.path();
     if (graphiql.servesAsset(requestPath)) {
-      graphiql.asset(exchange);
+      exchange.offload(() -> graphiql.asset(exchange)); // the first read comes from the jar
       return;
     }
     boolean sse = requestPath.equals(path + "/sse");
