@@ -3,9 +3,9 @@ package io.meerkat.server;
 import io.meerkat.server.config.ConfigException;
 import io.meerkat.server.config.ConfigLoader;
 import io.meerkat.server.config.MeerkatConfig;
+import io.meerkat.server.http.HttpHandlerSpecs;
 import io.meerkat.server.module.ModuleCatalog;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -32,7 +32,9 @@ public final class Main {
     ModuleCatalog catalog = ModuleCatalog.standard();
     MeerkatConfig config;
     try {
-      config = new ConfigLoader(catalog.specs(), Map.of(), System::getenv, home).load(configFile);
+      config =
+          new ConfigLoader(catalog.specs(), HttpHandlerSpecs.all(), System::getenv, home)
+              .load(configFile);
     } catch (ConfigException e) {
       System.err.println("Meerkat cannot start: the configuration has errors:");
       e.errors().forEach(error -> System.err.println("  " + error));
@@ -68,7 +70,11 @@ public final class Main {
             + config.general().hosts()
             + ", client ports "
             + node.c2sPorts()
+            + ", HTTP ports "
+            + node.httpPorts()
             + ". Press Ctrl-C to stop.");
+    // "server stop" from the admin API: exit, which runs the shutdown hook above.
+    node.stopRequested().thenRun(() -> Thread.ofPlatform().start(() -> System.exit(0)));
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -1,15 +1,20 @@
 package io.meerkat.server;
 
 import io.meerkat.server.acl.AccessRules;
+import io.meerkat.server.api.ApiServices;
 import io.meerkat.server.auth.RdbmsUserStore;
 import io.meerkat.server.auth.UserStore;
-import io.meerkat.server.c2s.C2sEvents;
 import io.meerkat.server.c2s.C2sServices;
 import io.meerkat.server.c2s.C2sSettings;
 import io.meerkat.server.config.C2sListenerConfig;
 import io.meerkat.server.config.MeerkatConfig;
 import io.meerkat.server.hooks.Hooks;
+import io.meerkat.server.http.HttpListener;
 import io.meerkat.server.logging.LogLevels;
+import io.meerkat.server.metrics.C2sMetrics;
+import io.meerkat.server.metrics.Metrics;
+import io.meerkat.server.metrics.Readiness;
+import io.meerkat.server.metrics.SessionMetrics;
 import io.meerkat.server.module.FeatureModule;
 import io.meerkat.server.module.ModuleCatalog;
 import io.meerkat.server.module.ModuleContext;
@@ -30,13 +35,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -55,6 +65,11 @@ public final class MeerkatNode implements AutoCloseable {
   private final MeerkatConfig config;
   private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
   private final List<C2sListener> c2sListeners = new ArrayList<>();
+  private final List<HttpListener> httpListeners = new ArrayList<>();
+  private final CompletableFuture<Void> stopRequested = new CompletableFuture<>();
+  private final Readiness readiness = new Readiness();
+  private volatile boolean running;
+  private Metrics metrics;
   private final LogLevels logLevels;
   private Database database;
   private UserStore users;
@@ -81,8 +96,14 @@ public final class MeerkatNode implements AutoCloseable {
   private void startComponents(ModuleCatalog catalog) {
     Path dataDir = config.general().dataDir();
     createDirectories(dataDir);
+    metrics = new Metrics();
+    stopOrder.push(metrics);
     database = Database.open(config.defaultPool(), dataDir);
     stopOrder.push(database);
+    metrics.bindPool(database.dataSource());
+    readiness.add("database", this::databaseProblem);
+    readiness.add(
+        "listeners", () -> running ? Optional.empty() : Optional.of("the node is starting"));
     users = new RdbmsUserStore(database.jdbc(), config.auth().password());
     hooks = new Hooks();
     HashSet<String> hosts = new HashSet<>(config.general().hosts());
@@ -93,6 +114,8 @@ public final class MeerkatNode implements AutoCloseable {
             new LocalSessionTable(),
             hooks,
             Duration.ofMillis(config.general().replacedWaitTimeoutMillis()));
+    SessionMetrics sessionMetrics = new SessionMetrics(metrics.registry(), hooks, sessions);
+    stopOrder.push(sessionMetrics);
     IqHandlers iqHandlers = new IqHandlers();
     LocalRouter router = new LocalRouter(hosts, sessions, iqHandlers, hooks, users::exists);
     PreAuthExtensions preAuth = new PreAuthExtensions();
@@ -128,7 +151,7 @@ public final class MeerkatNode implements AutoCloseable {
             hooks,
             preAuth,
             access,
-            C2sEvents.NONE,
+            new C2sMetrics(metrics.registry()),
             sessionExecutor,
             NodeKeys.fakeSaltKey(dataDir),
             config.auth().password().scramIterations());
@@ -150,6 +173,32 @@ public final class MeerkatNode implements AutoCloseable {
       c2sListeners.add(started);
       stopOrder.push(started);
       LOG.info("Client listener on port {} ({})", started.port(), listener.tls().mode());
+    }
+    ApiServices api =
+        new ApiServices(
+            hosts,
+            users,
+            sessions,
+            router,
+            hooks,
+            logLevels,
+            config.modules().keySet(),
+            Clock.systemUTC(),
+            Instant.now(),
+            () -> stopRequested.complete(null));
+    NodeHttp http = new NodeHttp(config, api, metrics, readiness);
+    for (HttpListener listener : http.start(loops, sessionExecutor, certificates)) {
+      httpListeners.add(listener);
+      stopOrder.push(listener);
+    }
+    running = true;
+  }
+
+  private Optional<String> databaseProblem() {
+    try (Connection c = database.dataSource().getConnection()) {
+      return c.isValid(2) ? Optional.empty() : Optional.of("the database does not answer");
+    } catch (SQLException e) {
+      return Optional.of("the database is unreachable: " + e.getMessage());
     }
   }
 
@@ -185,6 +234,25 @@ public final class MeerkatNode implements AutoCloseable {
   /** Ports of the client listeners in configuration order. */
   public List<Integer> c2sPorts() {
     return c2sListeners.stream().map(C2sListener::port).toList();
+  }
+
+  /** Ports of the HTTP listeners in configuration order. */
+  public List<Integer> httpPorts() {
+    return httpListeners.stream().map(HttpListener::port).toList();
+  }
+
+  /** Completes when an administrator asked the node to stop ({@code server stop}). */
+  public CompletableFuture<Void> stopRequested() {
+    return stopRequested;
+  }
+
+  /** The readiness conditions; the cluster layer adds its own. */
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  public Metrics metrics() {
+    return metrics;
   }
 
   public UserStore users() {

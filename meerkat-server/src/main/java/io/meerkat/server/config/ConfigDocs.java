@@ -17,7 +17,8 @@ public final class ConfigDocs {
   private ConfigDocs() {}
 
   /** The whole reference page for the given module specs. */
-  public static String render(Map<String, ConfigSpec> modules) {
+  public static String render(
+      Map<String, ConfigSpec> modules, Map<String, ConfigSpec> httpHandlers) {
     StringBuilder out = new StringBuilder();
     out.append("# Configuration reference\n\n")
         .append(
@@ -37,6 +38,10 @@ public final class ConfigDocs {
         .append(" with `./meerkat`).\n")
         .append("- `[[...]]` sections are arrays: repeat them for several listeners.\n\n");
     section(out, "", CoreConfigSpec.root(Map.of(), Map.of()));
+    out.append(
+        "## HTTP handlers\n\nEach `[[listen.http]]` listener serves the handlers listed as"
+            + " `[[listen.http.handlers.<type>]]` sections.\n\n");
+    httpHandlers.forEach((type, spec) -> section(out, "[listen.http.handlers." + type + "]", spec));
     out.append("## Modules\n\nEach module is enabled by its own section `[modules.<name>]`.\n\n");
     modules.forEach((name, spec) -> section(out, "modules." + name, spec));
     return out.toString();

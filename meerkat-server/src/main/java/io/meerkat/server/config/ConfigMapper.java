@@ -61,7 +61,7 @@ final class ConfigMapper {
     List<ConfigValues> httpValues = listen.sections("http");
     for (int i = 0; i < httpValues.size(); i++) {
       boolean hasTls = toml.getArray("listen.http").getTable(i).contains("tls");
-      http.add(httpListener(httpValues.get(i), hasTls));
+      http.add(httpListener(httpValues.get(i), hasTls, "listen.http[" + i + "]"));
     }
     Map<String, ModuleOptions> modules = new LinkedHashMap<>();
     root.<ConfigValues>map("modules")
@@ -143,22 +143,63 @@ final class ConfigMapper {
         TlsConfig.Provider.valueOf(t.string("provider").toUpperCase(Locale.ROOT)));
   }
 
-  private HttpListenerConfig httpListener(ConfigValues h, boolean hasTls) {
+  private HttpListenerConfig httpListener(ConfigValues h, boolean hasTls, String path) {
     List<HttpHandlerConfig> handlers = new ArrayList<>();
     h.<Object>map("handlers")
         .forEach(
             (type, value) -> {
               List<?> entries = value instanceof List<?> list ? list : List.of(value);
-              for (Object entry : entries) {
-                Map<String, Object> options = new LinkedHashMap<>(((ConfigValues) entry).values());
+              for (int i = 0; i < entries.size(); i++) {
+                Map<String, Object> options =
+                    new LinkedHashMap<>(((ConfigValues) entries.get(i)).values());
                 String host = String.valueOf(options.remove("host"));
-                String path = String.valueOf(options.remove("path"));
-                handlers.add(new HttpHandlerConfig(type, host, path, new ModuleOptions(options)));
+                String handlerPath = String.valueOf(options.remove("path"));
+                String where =
+                    path + ".handlers." + type + (value instanceof List ? "[" + i + "]" : "");
+                if (options.get("password_file") instanceof String file) {
+                  options.put("password_file", resolve(file).toString());
+                }
+                checkGraphqlHandler(type, options, where);
+                handlers.add(
+                    new HttpHandlerConfig(type, host, handlerPath, new ModuleOptions(options)));
               }
             });
     Optional<TlsConfig> tls = hasTls ? h.section("tls").map(this::tls) : Optional.empty();
+    if (tls.isPresent() && tls.get().mode() != TlsMode.TLS) {
+      error(path + ".tls.mode", "HTTP listeners only support mode = \"tls\" (HTTPS)");
+    }
     return new HttpListenerConfig(
-        address(h.string("ip_address")), h.intValue("port"), tls, List.copyOf(handlers));
+        address(h.string("ip_address")),
+        h.intValue("port"),
+        tls,
+        h.intValue("max_request_size"),
+        List.copyOf(handlers));
+  }
+
+  /** The admin endpoint needs credentials; the user endpoint takes the accounts' own. */
+  private void checkGraphqlHandler(String type, Map<String, Object> options, String where) {
+    if (!type.equals("mongoose_graphql_handler")) {
+      return;
+    }
+    boolean admin = "admin".equals(options.get("schema_endpoint"));
+    boolean hasUser = options.get("username") != null;
+    boolean hasPassword = options.get("password") != null;
+    boolean hasFile = options.get("password_file") != null;
+    if (admin && !hasUser) {
+      error(where + ".username", "is required for schema_endpoint = \"admin\"");
+    }
+    if (admin && hasPassword == hasFile) {
+      error(
+          where + ".password",
+          "give either password (e.g. {env = \"MEERKAT_ADMIN_PASSWORD\"}) or password_file for"
+              + " schema_endpoint = \"admin\"");
+    }
+    if (!admin && (hasUser || hasPassword || hasFile)) {
+      error(
+          where + ".username",
+          "the user endpoint authenticates accounts with their own JID and password; remove"
+              + " username/password/password_file");
+    }
   }
 
   private AuthConfig auth(ConfigValues a) {

@@ -173,7 +173,14 @@ public final class CoreConfigSpec {
     return ConfigSpec.builder()
         .requiredInteger("port", 0, 65535, "TCP port (0 picks a free port).")
         .string("ip_address", "0.0.0.0", CoreConfigSpec::checkIp, "Address to bind.")
-        .section("tls", tls("tls"), "HTTPS settings; absent means plain HTTP.")
+        .section(
+            "tls", tls("tls"), "HTTPS settings (mode must be \"tls\"); absent means plain HTTP.")
+        .integer(
+            "max_request_size",
+            1_048_576,
+            1024,
+            Integer.MAX_VALUE,
+            "Largest accepted request body in bytes; larger requests get 413.")
         .option(
             new Option(
                 "handlers",

@@ -2,6 +2,7 @@ package io.meerkat.server.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meerkat.server.http.HttpHandlerSpecs;
 import io.meerkat.server.module.ModuleCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ class ConfigDocsTest {
 
   @Test
   void theConfigurationReferenceIsUpToDate() throws Exception {
-    String generated = ConfigDocs.render(ModuleCatalog.standard().specs());
+    String generated = ConfigDocs.render(ModuleCatalog.standard().specs(), HttpHandlerSpecs.all());
     if (Boolean.getBoolean("meerkat.updateDocs")) {
       Files.writeString(DOC, generated);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meerkat.server.auth.ScramHash;
 import io.meerkat.server.config.spec.ConfigSpec;
+import io.meerkat.server.http.HttpHandlerSpecs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,10 @@ class ConfigLoaderTest {
   private final Map<String, String> env = Map.of("DB_PASS", "s3cret");
   private final ConfigLoader loader =
       new ConfigLoader(
-          Map.of("mod_register", REGISTER_SPEC), Map.of(), env::get, Path.of("/opt/meerkat"));
+          Map.of("mod_register", REGISTER_SPEC),
+          HttpHandlerSpecs.all(),
+          env::get,
+          Path.of("/opt/meerkat"));
 
   private MeerkatConfig parse(String toml) throws ConfigException {
     return loader.parse(FILE, toml);
@@ -40,7 +44,7 @@ class ConfigLoaderTest {
     MeerkatConfig config =
         new ConfigLoader(
                 io.meerkat.server.module.ModuleCatalog.standard().specs(),
-                Map.of(),
+                HttpHandlerSpecs.all(),
                 env::get,
                 Path.of("/opt/meerkat"))
             .load(Path.of("../etc/meerkat.toml"));

@@ -3,9 +3,9 @@ package io.meerkat.server.testing;
 import io.meerkat.server.MeerkatNode;
 import io.meerkat.server.config.ConfigLoader;
 import io.meerkat.server.config.MeerkatConfig;
+import io.meerkat.server.http.HttpHandlerSpecs;
 import io.meerkat.server.module.ModuleCatalog;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * A whole Meerkat node for tests: embedded H2 in a temporary data directory, listeners on free
@@ -59,7 +59,7 @@ public final class TestNode implements AutoCloseable {
     try {
       ModuleCatalog catalog = ModuleCatalog.standard();
       MeerkatConfig config =
-          new ConfigLoader(catalog.specs(), Map.of(), k -> null, dataDir)
+          new ConfigLoader(catalog.specs(), HttpHandlerSpecs.all(), k -> null, dataDir)
               .parse(dataDir.resolve("test.toml"), toml);
       return new TestNode(MeerkatNode.start(config, catalog));
     } catch (Exception e) {

@@ -1,0 +1,30 @@
+package io.meerkat.server.api;
+
+import io.meerkat.server.api.account.AccountApi;
+import io.meerkat.server.api.account.AccountCategory;
+import io.meerkat.server.api.server.ServerCategory;
+import io.meerkat.server.api.session.SessionApi;
+import io.meerkat.server.api.session.SessionCategory;
+import io.meerkat.server.api.stanza.MessageSubscriptions;
+import io.meerkat.server.api.stanza.StanzaApi;
+import io.meerkat.server.api.stanza.StanzaCategory;
+import io.meerkat.server.api.stat.StatCategory;
+import java.util.List;
+
+/** Every GraphQL category Meerkat has: the one place that lists them. */
+public final class ApiCatalog {
+
+  private ApiCatalog() {}
+
+  /** The categories of this server, built on the node's services. */
+  public static List<GraphqlCategory> standard(ApiServices services) {
+    AccountApi accounts = new AccountApi(services);
+    return List.of(
+        new AccountCategory(accounts),
+        new SessionCategory(new SessionApi(services)),
+        new StanzaCategory(
+            new StanzaApi(services, accounts), new MessageSubscriptions(services, accounts)),
+        new StatCategory(services),
+        new ServerCategory(services));
+  }
+}
