@@ -2,7 +2,9 @@ package io.meerkat.server.module;
 
 import io.meerkat.server.config.ModuleOptions;
 import io.meerkat.server.config.spec.ConfigSpec;
+import io.meerkat.server.modules.presence.PresenceModule;
 import io.meerkat.server.modules.register.RegisterModule;
+import io.meerkat.server.modules.roster.RosterModule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,8 @@ public final class ModuleCatalog {
 
   /** The modules of this server. */
   public static ModuleCatalog standard() {
-    return new ModuleCatalog(List.of(RegisterModule.FACTORY));
+    return new ModuleCatalog(
+        List.of(RegisterModule.FACTORY, RosterModule.FACTORY, PresenceModule.FACTORY));
   }
 
   /** Option specs by module name, for the configuration loader. */
