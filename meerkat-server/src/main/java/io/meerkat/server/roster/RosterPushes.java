@@ -70,11 +70,17 @@ public final class RosterPushes {
     }
   }
 
-  /** Pushes the change from {@code before} to {@code after}, if the user's roster shows it. */
+  /**
+   * Pushes the change from {@code before} to {@code after} if the user's roster shows it (a pending
+   * inbound request alone changes nothing the client sees).
+   */
   public void pushChange(Jid user, RosterItem before, RosterItem after, long version) {
     boolean wasVisible = before != null && before.visible();
     if (after != null && after.visible()) {
-      push(user, after.toElement(), version);
+      XmlElement element = after.toElement();
+      if (!wasVisible || !before.toElement().equals(element)) {
+        push(user, element, version);
+      }
     } else if (wasVisible) {
       push(user, RosterItem.removal(before.contact()), version);
     }

@@ -103,11 +103,10 @@ public final class RosterModule implements FeatureModule {
   @Override
   public void start() {
     Hooks hooks = context.hooks();
-    context
-        .iqHandlers()
-        .registerServer(
-            Namespaces.ROSTER,
-            new RosterIq(rosters.roster(), rosters.pushes(), context.sessions()));
+    RosterIq iq = new RosterIq(rosters.roster(), rosters.pushes(), context.sessions());
+    // Also as the user's handler, so that a roster IQ to someone else's JID is refused as such.
+    context.iqHandlers().registerServer(Namespaces.ROSTER, iq);
+    context.iqHandlers().registerUser(Namespaces.ROSTER, iq);
     hooks.userSendPacket.add(PRIORITY, NAME, (acc, e) -> outbound(acc, e));
     hooks.inboundPresence.add(PRIORITY, NAME, (acc, e) -> inbound(acc, e));
     hooks.initialPresence.add(
@@ -171,6 +170,7 @@ public final class RosterModule implements FeatureModule {
   @Override
   public void stop() {
     context.iqHandlers().unregisterServer(Namespaces.ROSTER);
+    context.iqHandlers().unregisterUser(Namespaces.ROSTER);
     Hooks hooks = context.hooks();
     hooks.userSendPacket.removeAll(NAME);
     hooks.inboundPresence.removeAll(NAME);
