@@ -100,17 +100,29 @@ final class PresenceBroadcast {
     }
   }
 
-  /** Answers the probes the new session's server sends to the user's contacts (§4.2.2, §4.3). */
+  /**
+   * Answers the probes the new session's server sends to the user's contacts (§4.2.2, §4.3): each
+   * contact the user is subscribed to, and whose own roster still grants it, shows its presence.
+   */
   private void answerProbes(Jid full, List<RosterItem> roster) {
+    Jid user = full.toBare();
     for (RosterItem item : roster) {
-      if (item.subscription().hasTo()) {
-        for (SessionEntry s : sessions.sessions(item.contact())) {
-          if (s.available()) {
-            router.route(s.jid(), full, address(s.presence(), s.jid(), full));
-          }
-        }
+      if (!item.subscription().hasTo()) {
+        continue;
+      }
+      List<SessionEntry> online =
+          sessions.sessions(item.contact()).stream().filter(SessionEntry::available).toList();
+      if (online.isEmpty() || !grants(item.contact(), user)) {
+        continue;
+      }
+      for (SessionEntry s : online) {
+        router.route(s.jid(), full, address(s.presence(), s.jid(), full));
       }
     }
+  }
+
+  private boolean grants(Jid contact, Jid user) {
+    return rosters.item(contact, user).map(i -> i.subscription().hasFrom()).orElse(false);
   }
 
   private static Set<Jid> subscribers(List<RosterItem> roster) {

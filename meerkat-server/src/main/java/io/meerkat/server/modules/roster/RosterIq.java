@@ -6,6 +6,7 @@ import io.meerkat.server.roster.RosterPushes;
 import io.meerkat.server.roster.RosterService;
 import io.meerkat.server.router.IqHandler;
 import io.meerkat.server.sm.SessionManager;
+import io.meerkat.server.storage.DatabaseException;
 import io.meerkat.xml.XmlElement;
 import io.meerkat.xmpp.IqType;
 import io.meerkat.xmpp.Jid;
@@ -15,12 +16,16 @@ import io.meerkat.xmpp.StanzaError;
 import io.meerkat.xmpp.StanzaError.Condition;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code jabber:iq:roster} IQs of RFC 6121 §2: roster get (with XEP-0237 versions when enabled)
  * and roster set (add, update, remove). Only the account itself may read or change its roster.
  */
 final class RosterIq implements IqHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RosterIq.class);
 
   private final RosterService roster;
   private final RosterPushes pushes;
@@ -41,9 +46,14 @@ final class RosterIq implements IqHandler {
     if (!query.is("query", Namespaces.ROSTER)) {
       return error(iq, Condition.BAD_REQUEST, "Expected a roster query");
     }
-    return IqType.parse(Stanza.type(iq)) == IqType.GET
-        ? get(from, iq, query)
-        : set(from.toBare(), iq, query);
+    try {
+      return IqType.parse(Stanza.type(iq)) == IqType.GET
+          ? get(from, iq, query)
+          : set(from.toBare(), iq, query);
+    } catch (DatabaseException e) {
+      LOG.error("Roster request of {} failed", from, e);
+      return error(iq, Condition.INTERNAL_SERVER_ERROR, "The roster is not available right now");
+    }
   }
 
   private XmlElement get(Jid from, XmlElement iq, XmlElement query) {

@@ -105,9 +105,11 @@ class SubscriptionTest {
           mercutio.send("<presence/>");
           XmlElement request = mercutio.expectPresence("tybalt@localhost", "subscribe");
           assertThat(request.childText("status", Namespaces.CLIENT)).isEqualTo("Friends?");
-          assertThat(mercutio.roster().child("query", Namespaces.ROSTER).elements())
+          XmlElement roster = mercutio.roster().child("query", Namespaces.ROSTER);
+          assertThat(roster.elements())
               .as("a request alone does not put the requester in the roster")
               .isEmpty();
+          assertThat(roster.attribute("ver")).as("versioning is off by default").isNull();
         }
       }
       try (ImClient mercutio = ImClient.login(node, "mercutio", "answer")) {
