@@ -72,9 +72,8 @@ public final class RosterService {
               RosterItem before = store.item(owner, contact).orElse(null);
               RosterItem base = before != null ? before : RosterItem.empty(contact, true);
               RosterItem after = base.withNameAndGroups(name == null ? "" : name, groups);
-              return new Change(before, after, store.put(owner, after));
+              return pushed(owner, new Change(before, after, store.put(owner, after)));
             });
-    pushes.pushChange(owner, change.before(), change.after(), change.version());
     return change.after();
   }
 
@@ -91,12 +90,13 @@ public final class RosterService {
             () -> {
               RosterItem before =
                   store.item(owner, contact).filter(RosterItem::visible).orElse(null);
-              return before == null ? null : new Change(before, null, store.remove(owner, contact));
+              return before == null
+                  ? null
+                  : pushed(owner, new Change(before, null, store.remove(owner, contact)));
             });
     if (change == null) {
       return false;
     }
-    pushes.pushChange(owner, change.before(), null, change.version());
     cancelSubscriptions(owner, change.before());
     return true;
   }
@@ -104,8 +104,14 @@ public final class RosterService {
   /** Account removal: contacts are told the subscriptions ended, then the roster is deleted. */
   public void removeUser(Jid user) {
     Jid owner = user.toBare();
-    List<RosterItem> all = store.items(owner);
-    store.removeAll(owner);
+    List<RosterItem> all =
+        locks.withLock(
+            owner,
+            () -> {
+              List<RosterItem> items = store.items(owner);
+              store.removeAll(owner);
+              return items;
+            });
     for (RosterItem item : all) {
       cancelSubscriptions(owner, item);
     }
@@ -128,9 +134,8 @@ public final class RosterService {
                 RosterItem base = before != null ? before : RosterItem.empty(contact, true);
                 RosterItem after =
                     base.withVisible(true).withSubscription(Subscription.BOTH, false, false, false);
-                return new Change(before, after, store.put(owner, after));
+                return pushed(owner, new Change(before, after, store.put(owner, after)));
               });
-      pushes.pushChange(owner, change.before(), change.after(), change.version());
       if (change.before() == null || !change.before().subscription().hasFrom()) {
         presences.sendAvailable(owner, contact);
       }
@@ -154,17 +159,22 @@ public final class RosterService {
                 RosterItem before = store.item(owner, contact).orElse(null);
                 return before == null
                     ? null
-                    : new Change(before, null, store.remove(owner, contact));
+                    : pushed(owner, new Change(before, null, store.remove(owner, contact)));
               });
       if (change != null) {
         any = true;
-        pushes.pushChange(owner, change.before(), null, change.version());
         if (change.before().subscription().hasFrom()) {
           presences.sendUnavailable(owner, contact);
         }
       }
     }
     return any;
+  }
+
+  /** Pushes a change while its user's lock is held, so pushes go out in version order. */
+  private Change pushed(Jid owner, Change change) {
+    pushes.pushChange(owner, change.before(), change.after(), change.version());
+    return change;
   }
 
   /** §2.5.2: unsubscribe for what the user received, unsubscribed for what the user granted. */

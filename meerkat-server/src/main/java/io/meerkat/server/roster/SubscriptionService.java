@@ -71,9 +71,6 @@ public final class SubscriptionService {
                     owner,
                     SubscriptionRules.outbound(type, store.item(owner, peer).orElse(null), peer)));
     SubscriptionRules.Outcome o = applied.outcome();
-    if (o.changed()) {
-      pushes.pushChange(owner, o.before(), o.after(), applied.version());
-    }
     if (o.forward()) {
       router.route(owner, peer, Stanza.address(stanza, owner, peer));
     }
@@ -107,9 +104,6 @@ public final class SubscriptionService {
                     SubscriptionRules.inbound(
                         type, store.item(owner, peer).orElse(null), peer, status)));
     SubscriptionRules.Outcome o = applied.outcome();
-    if (o.changed()) {
-      pushes.pushChange(owner, o.before(), o.after(), applied.version());
-    }
     if (o.forward()) {
       XmlElement delivered = Stanza.address(stanza, peer, owner);
       for (SessionEntry s : sessions.sessions(owner)) {
@@ -145,12 +139,14 @@ public final class SubscriptionService {
     }
   }
 
+  /** Stores and pushes a change; runs under the user's lock, so pushes go out in order. */
   private Applied persist(Jid owner, SubscriptionRules.Outcome o) {
     if (!o.changed()) {
       return new Applied(o, 0);
     }
     long version =
         o.after() == null ? store.remove(owner, o.before().contact()) : store.put(owner, o.after());
+    pushes.pushChange(owner, o.before(), o.after(), version);
     return new Applied(o, version);
   }
 

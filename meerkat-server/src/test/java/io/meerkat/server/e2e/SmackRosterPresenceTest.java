@@ -76,7 +76,7 @@ class SmackRosterPresenceTest {
             XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain("localhost")
                 .setHostAddress(java.net.InetAddress.getLoopbackAddress())
-                .setPort(node.starttlsPort())
+                .setPort(node.optionalTlsPort())
                 .setHostnameVerifier((host, session) -> true)
                 .setCustomX509TrustManager(TRUST_ALL)
                 .addEnabledSaslMechanism("SCRAM-SHA-256")

@@ -25,9 +25,12 @@ public final class ImClient implements AutoCloseable {
     this.jid = jid;
   }
 
-  /** Logs in {@code user} (password {@code user + "-pw"}) with {@code resource} over STARTTLS. */
+  /**
+   * Logs in {@code user} (password {@code user + "-pw"}) with {@code resource} over STARTTLS, on
+   * the listener with the default negotiation timeout (the first one's is short on purpose).
+   */
   public static ImClient login(TestNode node, String user, String resource) throws IOException {
-    RawClient raw = RawClient.loggedIn(node.starttlsPort(), user, user + "-pw", resource);
+    RawClient raw = RawClient.loggedIn(node.optionalTlsPort(), user, user + "-pw", resource);
     return new ImClient(raw, user + "@" + TestNode.DOMAIN + "/" + resource);
   }
 

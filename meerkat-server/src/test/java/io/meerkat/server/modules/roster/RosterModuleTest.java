@@ -180,7 +180,7 @@ class RosterModuleTest {
 
   @Test
   void streamFeaturesOfferRosterVersioningAndPreApproval() throws Exception {
-    try (RawClient c = new RawClient(node.starttlsPort())) {
+    try (RawClient c = new RawClient(node.optionalTlsPort())) {
       c.openStream("localhost");
       c.startTls();
       c.openStream("localhost");
