@@ -39,7 +39,8 @@ public final class RosterModule implements FeatureModule {
               "versioning",
               false,
               "Roster versioning (XEP-0237): a client that has the current roster gets an empty"
-                  + " answer instead of the whole roster.")
+                  + " answer instead of the whole roster. The version is a counter stored with"
+                  + " the roster, so there is no store_current_id option.")
           .build();
 
   static final ModuleInfo INFO =

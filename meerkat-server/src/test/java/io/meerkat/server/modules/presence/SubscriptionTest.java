@@ -164,6 +164,19 @@ class SubscriptionTest {
   }
 
   @Test
+  void aRequestToAJidTooLongToKeepIsRefusedWithNotAcceptable() throws Exception {
+    try (ImClient nurse = online("nurse", "long")) {
+      String contact = "x".repeat(300) + "@localhost";
+      nurse.send("<presence to='" + contact + "' type='subscribe' id='long1'/>");
+      XmlElement error = nurse.expect(e -> "long1".equals(e.attribute("id")));
+      assertThat(error.attribute("type")).isEqualTo("error");
+      assertThat(error.child("error", Namespaces.CLIENT).firstElement().name())
+          .isEqualTo("not-acceptable");
+      assertThat(nurse.sync()).noneMatch(e -> e.name().equals("iq"));
+    }
+  }
+
+  @Test
   void removingAContactEndsBothSubscriptionsAndHidesPresence() throws Exception {
     node.node()
         .module(RosterModule.class)
