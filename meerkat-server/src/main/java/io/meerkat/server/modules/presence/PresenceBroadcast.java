@@ -45,6 +45,7 @@ final class PresenceBroadcast {
       broadcast(after.jid(), update.presence(), subscribers(roster), ownResources(after.jid()));
       if (update.initial()) {
         answerProbes(after.jid(), roster);
+        showOwnResources(after.jid());
       }
     } else if (update.before().available()) {
       wentOffline(after, update.presence());
@@ -116,6 +117,15 @@ final class PresenceBroadcast {
         continue;
       }
       for (SessionEntry s : online) {
+        router.route(s.jid(), full, address(s.presence(), s.jid(), full));
+      }
+    }
+  }
+
+  /** A resource that becomes available learns about the user's other available resources. */
+  private void showOwnResources(Jid full) {
+    for (SessionEntry s : sessions.sessions(full.toBare())) {
+      if (s.available() && !s.jid().equals(full)) {
         router.route(s.jid(), full, address(s.presence(), s.jid(), full));
       }
     }

@@ -73,6 +73,9 @@ class PresenceBroadcastTest {
       ann.send("<presence><status>here</status></presence>");
       assertThat(ann.expectPresence("ann@localhost/laptop", null)).as("own echo").isNotNull();
       assertThat(ann.expectPresence("ben@localhost/home", null)).as("probe answer").isNotNull();
+      assertThat(ann.expectPresence("ann@localhost/phone", null))
+          .as("the other resource of the same account")
+          .isNotNull();
       assertThat(annPhone.expectPresence("ann@localhost/laptop", null)).isNotNull();
       XmlElement annSeen = ben.expectPresence("ann@localhost/laptop", null);
       assertThat(annSeen.childText("status", Namespaces.CLIENT)).isEqualTo("here");
