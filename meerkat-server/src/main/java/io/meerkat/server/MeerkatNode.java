@@ -75,6 +75,7 @@ public final class MeerkatNode implements AutoCloseable {
   private UserStore users;
   private SessionManager sessions;
   private Hooks hooks;
+  private final List<FeatureModule> modules = new ArrayList<>();
 
   private MeerkatNode(MeerkatConfig config) {
     this.config = config;
@@ -132,6 +133,7 @@ public final class MeerkatNode implements AutoCloseable {
             preAuth,
             Clock.systemUTC());
     for (FeatureModule module : catalog.create(context, config.modules())) {
+      modules.add(module);
       module.start();
       stopOrder.push(module::stop);
     }
@@ -265,6 +267,11 @@ public final class MeerkatNode implements AutoCloseable {
 
   public Hooks hooks() {
     return hooks;
+  }
+
+  /** The enabled feature modules, for the APIs built on them. */
+  public <T extends FeatureModule> java.util.Optional<T> module(Class<T> type) {
+    return modules.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
 
   public LogLevels logLevels() {

@@ -51,8 +51,8 @@ public final class Hooks {
   /**
    * Presence addressed to a local user, before it is delivered. The accumulator says whether a
    * handler took care of it (subscription management, probes); if none did, available and
-   * unavailable presence is delivered to the user's available resources and anything else is
-   * dropped.
+   * unavailable presence is delivered (to the addressed resource, or to every available resource
+   * for a bare JID), presence errors reach an addressed resource, and anything else is dropped.
    */
   public final Hook<StanzaEvent, Boolean> inboundPresence = new Hook<>("inbound_presence");
 

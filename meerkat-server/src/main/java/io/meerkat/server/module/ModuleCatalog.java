@@ -6,7 +6,9 @@ import io.meerkat.server.modules.adhoc.AdhocModule;
 import io.meerkat.server.modules.disco.DiscoModule;
 import io.meerkat.server.modules.offline.OfflineModule;
 import io.meerkat.server.modules.ping.PingModule;
+import io.meerkat.server.modules.presence.PresenceModule;
 import io.meerkat.server.modules.register.RegisterModule;
+import io.meerkat.server.modules.roster.RosterModule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,8 @@ public final class ModuleCatalog {
     return new ModuleCatalog(
         List.of(
             RegisterModule.FACTORY,
+            RosterModule.FACTORY,
+            PresenceModule.FACTORY,
             OfflineModule.FACTORY,
             DiscoModule.FACTORY,
             PingModule.FACTORY,

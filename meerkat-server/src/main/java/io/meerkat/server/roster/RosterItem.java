@@ -30,6 +30,8 @@ public record RosterItem(
     List<String> groups) {
 
   public RosterItem {
+    name = name == null ? "" : name;
+    askMessage = askMessage == null ? "" : askMessage;
     groups = List.copyOf(groups);
   }
 
@@ -45,7 +47,8 @@ public record RosterItem(
   }
 
   public RosterItem withSubscription(Subscription s, boolean out, boolean in, boolean preApproved) {
-    return new RosterItem(contact, name, s, out, in, preApproved, visible, askMessage, groups);
+    return new RosterItem(
+        contact, name, s, out, in, preApproved, visible, in ? askMessage : "", groups);
   }
 
   public RosterItem withAskMessage(String message) {

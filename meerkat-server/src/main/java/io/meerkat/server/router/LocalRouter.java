@@ -22,11 +22,16 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>Remote domains: {@code remote-server-not-found} (no federation yet).
  *   <li>The domain itself: IQs go to the server's handlers by namespace.
- *   <li>A full JID: the session if connected; otherwise messages fall back to the bare JID, IQs get
- *       {@code service-unavailable}, presence is dropped.
- *   <li>A bare JID: messages to the highest-priority available resources, else to offline storage,
- *       else {@code service-unavailable}; IQs are answered on the user's behalf; presence goes to
- *       every available resource.
+ *   <li>A full JID with a session: delivered to it. Without one (§8.5.3.2): chat and normal
+ *       messages are handled as if sent to the bare JID, groupchat gets {@code
+ *       service-unavailable}, headline and error messages are dropped; IQ requests get {@code
+ *       service-unavailable}; presence goes to the presence hooks (subscriptions and probes are
+ *       about the bare JID), anything else is dropped.
+ *   <li>A bare JID (§8.5.2): chat and normal messages to the available resources with the highest
+ *       non-negative priority, else to offline storage, else {@code service-unavailable}; headline
+ *       to every available resource with non-negative priority; groupchat gets {@code
+ *       service-unavailable}; error messages are dropped; IQs are answered on the user's behalf;
+ *       available and unavailable presence goes to every available resource, whatever its priority.
  * </ul>
  */
 public final class LocalRouter implements Router {
@@ -107,15 +112,15 @@ public final class LocalRouter implements Router {
       return;
     }
     switch (type) {
-      case ERROR -> {
+      case ERROR -> {}
+      case GROUPCHAT -> bounce(message, StanzaError.of(Condition.SERVICE_UNAVAILABLE));
+      case HEADLINE -> {
         if (to.isBare()) {
-          deliverToAvailable(to, message, false);
+          deliverToAvailable(to, message, true, false);
         }
       }
-      case GROUPCHAT -> bounce(message, StanzaError.of(Condition.SERVICE_UNAVAILABLE));
-      case HEADLINE -> deliverToAvailable(to.toBare(), message, false);
       case CHAT, NORMAL -> {
-        if (!deliverToAvailable(to.toBare(), message, true)) {
+        if (!deliverToAvailable(to.toBare(), message, true, true)) {
           undeliverable(from, to, message);
         }
       }
@@ -147,13 +152,13 @@ public final class LocalRouter implements Router {
         hooks.inboundPresence.run(Boolean.FALSE, new StanzaEvent(from, to, presence)))) {
       return;
     }
-    if (type != PresenceType.AVAILABLE && type != PresenceType.UNAVAILABLE) {
-      return;
-    }
+    boolean availability = type == PresenceType.AVAILABLE || type == PresenceType.UNAVAILABLE;
     if (to.hasResource()) {
-      deliverToResource(to, presence);
-    } else {
-      deliverToAvailable(to, presence, false);
+      if (availability || type == PresenceType.ERROR) {
+        deliverToResource(to, presence);
+      }
+    } else if (availability) {
+      deliverToAvailable(to, presence, false, false);
     }
   }
 
@@ -162,19 +167,24 @@ public final class LocalRouter implements Router {
    *
    * @return false when that resource has no session
    */
+  @Override
   public boolean deliverToResource(Jid full, XmlElement stanza) {
     return sessions.session(full).map(s -> deliver(s, stanza)).orElse(false);
   }
 
   /**
-   * Delivers to a user's available resources with non-negative priority: all of them, or only those
-   * with the highest priority when {@code highestOnly}.
+   * Delivers to a user's available resources.
    *
+   * @param nonNegativeOnly only resources with a priority of 0 or more (messages, §8.5.2.1.1)
+   * @param highestOnly only those with the highest priority among them
    * @return false when no resource qualified
    */
-  public boolean deliverToAvailable(Jid bare, XmlElement stanza, boolean highestOnly) {
+  public boolean deliverToAvailable(
+      Jid bare, XmlElement stanza, boolean nonNegativeOnly, boolean highestOnly) {
     List<SessionEntry> candidates =
-        sessions.sessions(bare).stream().filter(s -> s.available() && s.priority() >= 0).toList();
+        sessions.sessions(bare).stream()
+            .filter(s -> s.available() && (!nonNegativeOnly || s.priority() >= 0))
+            .toList();
     if (candidates.isEmpty()) {
       return false;
     }
@@ -190,9 +200,7 @@ public final class LocalRouter implements Router {
 
   /** Runs the receive hook and hands the stanza to the session. */
   public boolean deliver(SessionEntry session, XmlElement stanza) {
-    XmlElement filtered =
-        hooks.userReceivePacket.run(
-            stanza, new io.meerkat.server.hooks.Hooks.Delivery(session, stanza));
+    XmlElement filtered = hooks.userReceivePacket.run(stanza, new Hooks.Delivery(session, stanza));
     if (filtered == null) {
       return true;
     }

@@ -15,6 +15,15 @@ public interface Router {
    */
   void route(Jid from, Jid to, XmlElement stanza);
 
+  /**
+   * Hands a stanza to one connected resource as it is, without the routing rules (no presence or
+   * subscription processing): for stanzas a module already processed for that user, such as a
+   * stored subscription request delivered at login.
+   *
+   * @return false when that resource has no session
+   */
+  boolean deliverToResource(Jid full, XmlElement stanza);
+
   /** Sends the error reply to {@code stanza} back to its sender, unless it is an error itself. */
   default void bounce(XmlElement stanza, StanzaError error) {
     if (Stanza.isError(stanza) || stanza.attribute("from") == null) {

@@ -28,7 +28,18 @@ class OfflineStorageTest {
   private static final Jid BOB = Jid.parse("bob@localhost");
 
   private final List<XmlElement> routed = new ArrayList<>();
-  private final Router router = (from, to, stanza) -> routed.add(stanza);
+  private final Router router =
+      new Router() {
+        @Override
+        public void route(Jid from, Jid to, XmlElement stanza) {
+          routed.add(stanza);
+        }
+
+        @Override
+        public boolean deliverToResource(Jid full, XmlElement stanza) {
+          return false;
+        }
+      };
   private final AccessRules access =
       new AccessRules(
           new AclConfig(Map.of()),
