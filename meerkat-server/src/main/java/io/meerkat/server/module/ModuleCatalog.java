@@ -2,7 +2,13 @@ package io.meerkat.server.module;
 
 import io.meerkat.server.config.ModuleOptions;
 import io.meerkat.server.config.spec.ConfigSpec;
+import io.meerkat.server.modules.blocking.BlockingModule;
+import io.meerkat.server.modules.last.LastModule;
+import io.meerkat.server.modules.privatestorage.PrivateModule;
 import io.meerkat.server.modules.register.RegisterModule;
+import io.meerkat.server.modules.time.TimeModule;
+import io.meerkat.server.modules.vcard.VcardModule;
+import io.meerkat.server.modules.version.VersionModule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +29,15 @@ public final class ModuleCatalog {
 
   /** The modules of this server. */
   public static ModuleCatalog standard() {
-    return new ModuleCatalog(List.of(RegisterModule.FACTORY));
+    return new ModuleCatalog(
+        List.of(
+            RegisterModule.FACTORY,
+            VcardModule.FACTORY,
+            PrivateModule.FACTORY,
+            LastModule.FACTORY,
+            BlockingModule.FACTORY,
+            VersionModule.FACTORY,
+            TimeModule.FACTORY));
   }
 
   /** Option specs by module name, for the configuration loader. */
