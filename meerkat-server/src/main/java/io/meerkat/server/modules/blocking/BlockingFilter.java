@@ -84,7 +84,10 @@ final class BlockingFilter {
     if (lists.blocks(recipient.toBare(), sender)) {
       return HookResult.stop(null);
     }
-    if (sender.hasLocalpart()
+    // Errors from a user to a JID it blocks are the bounces this filter sent on the user's behalf
+    // (its own client cannot send any: they are stopped on the way out).
+    if (!Stanza.isError(stanza)
+        && sender.hasLocalpart()
         && hosts.contains(sender.domain())
         && lists.blocks(sender.toBare(), recipient)) {
       return HookResult.stop(null);
