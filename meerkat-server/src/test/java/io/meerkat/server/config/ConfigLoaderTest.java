@@ -37,7 +37,13 @@ class ConfigLoaderTest {
 
   @Test
   void theShippedDefaultConfigurationLoads() throws Exception {
-    MeerkatConfig config = loader.load(Path.of("../etc/meerkat.toml"));
+    MeerkatConfig config =
+        new ConfigLoader(
+                io.meerkat.server.module.ModuleCatalog.standard().specs(),
+                Map.of(),
+                env::get,
+                Path.of("/opt/meerkat"))
+            .load(Path.of("../etc/meerkat.toml"));
     assertThat(config.general().hosts()).containsExactly("localhost");
     assertThat(config.general().dataDir()).isEqualTo(Path.of("/opt/meerkat/var"));
     assertThat(config.c2sListeners())
