@@ -9,6 +9,7 @@ import io.meerkat.server.module.ModuleContext;
 import io.meerkat.server.module.ModuleFactory;
 import io.meerkat.server.module.ModuleInfo;
 import io.meerkat.server.module.Protocol;
+import io.meerkat.server.modules.GuardedIq;
 import io.meerkat.xmpp.Namespaces;
 import java.util.HashSet;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class BlockingModule implements FeatureModule {
 
   @Override
   public void start() {
-    context.iqHandlers().registerUser(Namespaces.BLOCKING, iq::handle);
+    context.iqHandlers().registerUser(Namespaces.BLOCKING, GuardedIq.guard(NAME, iq::handle));
     // Early, so that nothing else acts on a stanza that is not going to be delivered.
     context.hooks().userSendPacket.add(10, NAME, filter::outgoing);
     context.hooks().userReceivePacket.add(10, NAME, filter::incoming);

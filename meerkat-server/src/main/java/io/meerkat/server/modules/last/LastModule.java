@@ -9,6 +9,7 @@ import io.meerkat.server.module.ModuleContext;
 import io.meerkat.server.module.ModuleFactory;
 import io.meerkat.server.module.ModuleInfo;
 import io.meerkat.server.module.Protocol;
+import io.meerkat.server.modules.GuardedIq;
 import io.meerkat.server.roster.RdbmsRosterStore;
 import io.meerkat.server.sm.SessionId;
 import io.meerkat.xml.XmlElement;
@@ -89,7 +90,7 @@ public final class LastModule implements FeatureModule {
 
   @Override
   public void start() {
-    context.iqHandlers().registerUser(Namespaces.LAST, iq::user);
+    context.iqHandlers().registerUser(Namespaces.LAST, GuardedIq.guard(NAME, iq::user));
     context.iqHandlers().registerServer(Namespaces.LAST, iq::server);
     context
         .hooks()

@@ -9,6 +9,7 @@ import io.meerkat.server.module.ModuleContext;
 import io.meerkat.server.module.ModuleFactory;
 import io.meerkat.server.module.ModuleInfo;
 import io.meerkat.server.module.Protocol;
+import io.meerkat.server.modules.GuardedIq;
 import io.meerkat.xml.XmlElement;
 import io.meerkat.xmpp.IqType;
 import io.meerkat.xmpp.Jid;
@@ -115,7 +116,7 @@ public final class PrivateModule implements FeatureModule {
   public void start() {
     // Registered for bare JIDs: requests without 'to' reach it as the sender's own bare JID, and
     // requests to another user's JID reach it too so that they are refused with 'forbidden'.
-    context.iqHandlers().registerUser(Namespaces.PRIVATE, this::handle);
+    context.iqHandlers().registerUser(Namespaces.PRIVATE, GuardedIq.guard(NAME, this::handle));
     context
         .hooks()
         .userRemoved

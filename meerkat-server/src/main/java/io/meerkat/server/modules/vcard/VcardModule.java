@@ -9,6 +9,7 @@ import io.meerkat.server.module.ModuleContext;
 import io.meerkat.server.module.ModuleFactory;
 import io.meerkat.server.module.ModuleInfo;
 import io.meerkat.server.module.Protocol;
+import io.meerkat.server.modules.GuardedIq;
 import io.meerkat.xmpp.Namespaces;
 import java.util.List;
 import java.util.Set;
@@ -84,7 +85,7 @@ public final class VcardModule implements FeatureModule {
 
   @Override
   public void start() {
-    context.iqHandlers().registerUser(Namespaces.VCARD, iq::user);
+    context.iqHandlers().registerUser(Namespaces.VCARD, GuardedIq.guard(NAME, iq::user));
     context.iqHandlers().registerServer(Namespaces.VCARD, iq::server);
     context
         .hooks()
