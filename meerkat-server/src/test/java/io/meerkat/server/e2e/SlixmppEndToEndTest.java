@@ -98,7 +98,7 @@ class SlixmppEndToEndTest {
                   python(),
                   script().toString(),
                   "127.0.0.1",
-                  Integer.toString(node.starttlsPort()),
+                  Integer.toString(ImModules.port(node)),
                   "slix@localhost/py",
                   "Slix-Pass1",
                   peer.getUser().toString())

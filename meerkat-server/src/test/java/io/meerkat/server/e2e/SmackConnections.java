@@ -1,5 +1,6 @@
 package io.meerkat.server.e2e;
 
+import io.meerkat.server.testing.ImModules;
 import io.meerkat.server.testing.TestNode;
 import io.meerkat.xmpp.Jid;
 import java.net.InetAddress;
@@ -45,7 +46,7 @@ final class SmackConnections {
             XMPPTCPConnectionConfiguration.builder()
                 .setXmppDomain(TestNode.DOMAIN)
                 .setHostAddress(InetAddress.getLoopbackAddress())
-                .setPort(node.starttlsPort())
+                .setPort(ImModules.port(node))
                 .setHostnameVerifier((host, session) -> true)
                 .setCustomX509TrustManager(TRUST_ALL)
                 .addEnabledSaslMechanism("SCRAM-SHA-256")

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.meerkat.server.testing.ImModules;
 import io.meerkat.server.testing.TestNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.jivesoftware.smack.XMPPException.XMPPErrorException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
@@ -107,7 +109,11 @@ class SmackImStorageEndToEndTest {
       BlockingCommandManager blocking = BlockingCommandManager.getInstanceFor(dana);
       Jid eveJid = eve.getUser().asBareJid();
       blocking.blockContacts(List.of(eveJid));
-      assertThat(blocking.getBlockList()).containsExactly(eveJid);
+      // Smack updates its cached list from the server's push, handled on another thread than
+      // the one that waits for the result.
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> blocking.getBlockList().equals(List.of(eveJid)));
 
       BlockingQueue<Message> danaInbox = new ArrayBlockingQueue<>(10);
       dana.addAsyncStanzaListener(s -> danaInbox.add((Message) s), StanzaTypeFilter.MESSAGE);
@@ -122,7 +128,9 @@ class SmackImStorageEndToEndTest {
           .isEqualTo(StanzaError.Condition.service_unavailable);
 
       blocking.unblockContacts(List.of(eveJid));
-      assertThat(blocking.getBlockList()).isEmpty();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> blocking.getBlockList().isEmpty());
       eve.sendStanza(chat(eve, dana, "now?"));
       Message delivered = danaInbox.poll(10, TimeUnit.SECONDS);
       assertThat(delivered).isNotNull();

@@ -21,7 +21,7 @@ class StorageFailureTest {
     try (TestNode node = TestNode.start(dataDir, ImModules.TOML)) {
       node.node().users().register(Jid.bare("unlucky", "localhost"), "Passw0rd-unlucky");
       try (RawClient c =
-          RawClient.loggedIn(node.starttlsPort(), "unlucky", "Passw0rd-unlucky", "r")) {
+          RawClient.loggedIn(ImModules.port(node), "unlucky", "Passw0rd-unlucky", "r")) {
         node.node().database().close();
         String[] requests = {
           "<vCard xmlns='vcard-temp'/>",

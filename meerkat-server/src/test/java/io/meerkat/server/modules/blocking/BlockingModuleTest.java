@@ -34,7 +34,7 @@ class BlockingModuleTest {
   private static RawClient login(String user, String resource) throws Exception {
     Jid jid = Jid.parse(user);
     node.node().users().register(jid, "Passw0rd-" + jid.localpart());
-    RawClient c = new RawClient(node.starttlsPort());
+    RawClient c = new RawClient(ImModules.port(node));
     c.openStream(jid.domain());
     c.startTls();
     c.openStream(jid.domain());
@@ -113,6 +113,10 @@ class BlockingModuleTest {
       assertThat(condition(next(mal))).isEqualTo("service-unavailable");
 
       mal.send("<presence to='cleo@localhost'/>");
+      // mal's stanzas are handled in order: once its ping is answered the presence was routed
+      // (or not), and anything routed to cleo is queued ahead of the marker.
+      mal.send("<iq type='get' id='p' to='localhost'><ping xmlns='urn:xmpp:ping'/></iq>");
+      next(mal);
       message(friend, "cleo@localhost/r", "marker");
       XmlElement delivered = cleo.next();
       assertThat(delivered.name()).isEqualTo("message");

@@ -35,7 +35,7 @@ class PrivateModuleTest {
   }
 
   private static RawClient login(String user) throws Exception {
-    return RawClient.loggedIn(node.starttlsPort(), user, "Passw0rd-" + user, "res");
+    return RawClient.loggedIn(ImModules.port(node), user, "Passw0rd-" + user, "res");
   }
 
   private static final String BOOKMARKS =

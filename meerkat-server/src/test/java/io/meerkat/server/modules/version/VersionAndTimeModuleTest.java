@@ -37,7 +37,7 @@ class VersionAndTimeModuleTest {
 
   @Test
   void theServerTellsItsNameAndVersionButNotItsOperatingSystem() throws Exception {
-    try (RawClient c = RawClient.loggedIn(node.starttlsPort(), "clock", "Passw0rd-clock", "r")) {
+    try (RawClient c = RawClient.loggedIn(ImModules.port(node), "clock", "Passw0rd-clock", "r")) {
       c.send("<iq type='get' id='v' to='localhost'><query xmlns='jabber:iq:version'/></iq>");
       XmlElement query = c.next().firstElement();
       assertThat(query.childText("name", Namespaces.VERSION)).isEqualTo("Meerkat");
@@ -50,7 +50,7 @@ class VersionAndTimeModuleTest {
 
   @Test
   void theServerTellsItsTimeInUtcWithItsZoneOffset() throws Exception {
-    try (RawClient c = RawClient.loggedIn(node.starttlsPort(), "clock", "Passw0rd-clock", "r")) {
+    try (RawClient c = RawClient.loggedIn(ImModules.port(node), "clock", "Passw0rd-clock", "r")) {
       c.send("<iq type='get' id='t' to='localhost'><time xmlns='urn:xmpp:time'/></iq>");
       XmlElement time = c.next().firstElement();
       Instant utc = Instant.parse(time.childText("utc", Namespaces.TIME));
