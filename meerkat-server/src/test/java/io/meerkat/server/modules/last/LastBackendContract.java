@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meerkat.server.storage.DatabaseFixture;
 import io.meerkat.xmpp.Jid;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link LastBackend} must do; run against H2 and PostgreSQL. */
@@ -64,6 +69,70 @@ interface LastBackendContract extends DatabaseFixture {
     backend.set(CAROL, new LastActivity(50, ""));
     assertThat(backend.listBefore("example.com", 200)).containsExactly(ALICE);
     assertThat(backend.listBefore(null, 201)).containsExactly(ALICE, BOB, CAROL);
+  }
+
+  @Test
+  default void aLogoutSpikeGoesThroughTheWriterInBatchedTransactions() {
+    int users = 2000;
+    database()
+        .jdbc()
+        .inTransaction(
+            c -> {
+              for (int i = 0; i < users; i++) {
+                io.meerkat.server.storage.Jdbc.update(
+                    c,
+                    "INSERT INTO users (server, username) VALUES (?, ?)",
+                    "spike.example",
+                    "u" + i);
+              }
+              return null;
+            });
+    LastBackend real = new RdbmsLastBackend(database().jdbc());
+    AtomicInteger transactions = new AtomicInteger();
+    LastBackend counting =
+        new LastBackend() {
+          @Override
+          public Optional<LastActivity> get(Jid user) {
+            return real.get(user);
+          }
+
+          @Override
+          public void set(Jid user, LastActivity activity) {
+            real.set(user, activity);
+          }
+
+          @Override
+          public void setAll(Map<Jid, LastActivity> activities) {
+            transactions.incrementAndGet();
+            real.setAll(activities);
+          }
+
+          @Override
+          public long countSince(String domain, long timestamp) {
+            return real.countSince(domain, timestamp);
+          }
+
+          @Override
+          public List<Jid> listBefore(String domain, long timestamp) {
+            return real.listBefore(domain, timestamp);
+          }
+
+          @Override
+          public void remove(Jid user) {
+            real.remove(user);
+          }
+        };
+    try (LastWriter writer = new LastWriter(counting)) {
+      for (int i = 0; i < users; i++) {
+        writer.record(Jid.bare("u" + i, "spike.example"), new LastActivity(1000 + i, "bye"));
+      }
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> real.countSince("spike.example", 0) == users);
+    }
+    assertThat(transactions.get()).isLessThanOrEqualTo(users / LastWriter.BATCH + 2);
+    assertThat(real.get(Jid.bare("u1999", "spike.example")))
+        .contains(new LastActivity(2999, "bye"));
   }
 
   @Test
