@@ -87,9 +87,10 @@ public final class Comparison {
   }
 
   private static boolean interesting(String name) {
-    return name.endsWith("per_s") && !name.contains("warmup") && !name.contains("hold")
-        || name.endsWith("_ms")
-        || name.endsWith("per_session_bytes");
+    if (name.startsWith("register") || name.contains("warmup") || name.contains("hold")) {
+      return false;
+    }
+    return name.endsWith("per_s") || name.endsWith("_ms") || name.endsWith("per_session_bytes");
   }
 
   private static String format(double v) {
