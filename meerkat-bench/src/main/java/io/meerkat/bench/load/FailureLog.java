@@ -10,13 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FailureLog {
 
   private static final int MAX_KINDS = 20;
-  private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
+  private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
-  private FailureLog() {}
-
-  static void note(String reason) {
+  void note(String reason) {
     String kind = reason.length() > 60 ? reason.substring(0, 60) : reason;
-    if (SEEN.size() < MAX_KINDS && SEEN.add(kind)) {
+    if (seen.size() < MAX_KINDS && seen.add(kind)) {
       System.err.println("failure: " + (reason.length() > 300 ? reason.substring(0, 300) : reason));
     }
   }

@@ -11,6 +11,7 @@ public final class Live {
   public final LongAdder sent = new LongAdder();
   public final LongAdder received = new LongAdder();
   public volatile String phase = "start";
+  final FailureLog failureLog = new FailureLog();
 
   /** {@code phase open logins failures sent received}, the worker-to-coordinator format. */
   public String toLine() {

@@ -172,7 +172,7 @@ public final class LoginLoop {
         return;
       }
       failed.incrementAndGet();
-      FailureLog.note(reason);
+      ctx.live().failureLog.note(reason);
       permits.release();
     }
 

@@ -87,7 +87,10 @@ public final class Comparison {
   }
 
   private static boolean interesting(String name) {
-    if (name.startsWith("register") || name.contains("warmup") || name.contains("hold")) {
+    if (name.startsWith("register")
+        || name.startsWith("chat-login")
+        || name.contains("warmup")
+        || name.contains("hold")) {
       return false;
     }
     return name.endsWith("per_s") || name.endsWith("_ms") || name.endsWith("per_session_bytes");
