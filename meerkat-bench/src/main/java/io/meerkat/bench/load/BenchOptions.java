@@ -28,12 +28,15 @@ public final class BenchOptions {
     opt("users", "1000", "number of accounts used (bench1 .. benchN)");
     opt("user-prefix", "bench", "account localpart prefix");
     opt("password", "benchpass", "password of every account");
-    opt("concurrency", "50", "logins (or registrations) in flight at once, per run");
-    opt("rate", "0", "idle: session arrivals per second (0: as fast as --concurrency allows)");
+    opt("concurrency", "50", "logins (or registrations) in flight at once, over all processes");
+    opt(
+        "rate",
+        "0",
+        "idle: session arrivals per second over all processes (0: as fast as --concurrency allows)");
     opt("duration", "10", "seconds per measured phase");
     opt("hold", "5", "idle: seconds sessions stay open after all are up");
     opt("fractions", "0.25,0.5,0.75", "chat: offered load as fractions of the saturation rate");
-    opt("rates", "", "chat: additional absolute offered loads in messages/s");
+    opt("rates", "", "chat: additional absolute offered loads in messages/s over all processes");
     opt("window", "4", "chat saturation: messages in flight per sender");
     opt("workers", "0", "generator processes (0: one per 19,000 connections)");
     opt("sources", "127.0.0.2-127.0.0.9", "loopback source addresses, a range or a list");

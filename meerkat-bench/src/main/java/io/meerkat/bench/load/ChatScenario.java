@@ -54,7 +54,7 @@ public final class ChatScenario implements LoginLoop.MessageSink {
   public List<PhaseResult> run(Coordination coordination) {
     List<PhaseResult> results = new ArrayList<>();
     ctx.live().phase = "chat-login";
-    LoginLoop loop = new LoginLoop(ctx, ctx.options().integer("concurrency"), false, true, this);
+    LoginLoop loop = new LoginLoop(ctx, ctx.concurrency(), false, true, this);
     long start = System.nanoTime();
     loop.run(ctx.userCount(), start + ctx.caps().remainingNanos(start), 0);
     results.add(LoginScenarios.result("chat-login", start, loop, Map.of()));
@@ -82,10 +82,10 @@ public final class ChatScenario implements LoginLoop.MessageSink {
 
     List<double[]> loads = new ArrayList<>();
     for (double f : ctx.options().doubles("fractions")) {
-      loads.add(new double[] {f, f * saturationRate});
+      loads.add(new double[] {f, f * saturationRate, 0});
     }
     for (double r : ctx.options().doubles("rates")) {
-      loads.add(new double[] {-1, r});
+      loads.add(new double[] {-1, ctx.share(r), r});
     }
     for (double[] load : loads) {
       if (load[1] <= 0 || ctx.caps().expired(System.nanoTime())) {
@@ -94,7 +94,7 @@ public final class ChatScenario implements LoginLoop.MessageSink {
       String name =
           load[0] >= 0
               ? "chat-at-" + Math.round(load[0] * 100) + "pct"
-              : "chat-at-" + Math.round(load[1]) + "mps";
+              : "chat-at-" + Math.round(load[2]) + "mps";
       ctx.live().phase = name;
       Phase open = new Phase(false);
       phase = open;

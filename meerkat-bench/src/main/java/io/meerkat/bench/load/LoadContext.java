@@ -30,6 +30,19 @@ public record LoadContext(
     return user(indexInSlice) + "@" + client.domain() + "/" + client.resource();
   }
 
+  /**
+   * This process's share of a run-wide quantity (arrival rate, logins in flight, offered message
+   * rate): proportional to its slice of the accounts.
+   */
+  public double share(double total) {
+    return total * userCount / options.users();
+  }
+
+  /** This process's share of {@code --concurrency}, at least 1. */
+  public int concurrency() {
+    return Math.max(1, (int) Math.round(share(options.integer("concurrency"))));
+  }
+
   public long timeoutMillis() {
     return options.integer("timeout");
   }

@@ -16,7 +16,7 @@ public final class LoginScenarios {
   /** Registers every account of the slice in-band (existing accounts count as done). */
   public static List<PhaseResult> register(LoadContext ctx) {
     ctx.live().phase = "register";
-    LoginLoop loop = new LoginLoop(ctx, ctx.options().integer("concurrency"), true, false, null);
+    LoginLoop loop = new LoginLoop(ctx, ctx.concurrency(), true, false, null);
     long start = System.nanoTime();
     loop.run(ctx.userCount(), start + ctx.caps().remainingNanos(start), 0);
     return List.of(result("register", start, loop, Map.of("existing", loop.existing())));
@@ -27,7 +27,7 @@ public final class LoginScenarios {
    * then logins that close at once, {@code --concurrency} in flight, for {@code --duration}.
    */
   public static List<PhaseResult> loginStorm(LoadContext ctx) {
-    int concurrency = ctx.options().integer("concurrency");
+    int concurrency = ctx.concurrency();
     if (ctx.userCount() < 2 * concurrency) {
       throw new IllegalArgumentException(
           "login storm needs --users >= 2 x --concurrency per process, or logins of the same"
@@ -54,10 +54,12 @@ public final class LoginScenarios {
    */
   public static List<PhaseResult> idle(LoadContext ctx, Coordination coordination) {
     ctx.live().phase = "idle-login";
-    LoginLoop loop = new LoginLoop(ctx, ctx.options().integer("concurrency"), false, true, null);
+    LoginLoop loop = new LoginLoop(ctx, ctx.concurrency(), false, true, null);
     long start = System.nanoTime();
     loop.run(
-        ctx.userCount(), start + ctx.caps().remainingNanos(start), ctx.options().number("rate"));
+        ctx.userCount(),
+        start + ctx.caps().remainingNanos(start),
+        ctx.share(ctx.options().number("rate")));
     PhaseResult logins = result("idle-login", start, loop, Map.of());
     List<XmppClient> sessions = loop.kept();
     coordination.barrier("sessions-up", ctx.live().open.sum());
