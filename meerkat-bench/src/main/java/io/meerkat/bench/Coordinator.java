@@ -48,11 +48,13 @@ public final class Coordinator {
   }
 
   public Report run() throws IOException, InterruptedException {
-    if (probe != null) {
+    boolean memory = probe != null && options.get("scenario").equals("idle");
+    if (memory) {
       baseline = probe.measure();
     }
     int n = processes();
     long start = System.nanoTime();
+    long serverCpuStart = probe != null ? probe.cpuMillis() : 0;
     List<PhaseResult> results;
     if (n == 1) {
       Live live = new Live();
@@ -72,13 +74,20 @@ public final class Coordinator {
     } else {
       results = new WorkerProcesses(options, n, atBarrier()).run(start);
     }
-    return report(merge(results));
+    Report report = report(merge(results));
+    if (probe != null) {
+      double seconds = (System.nanoTime() - start) / 1e9;
+      report.figure(
+          options.get("scenario") + ".server_cpu_cores",
+          (probe.cpuMillis() - serverCpuStart) / 1000.0 / seconds);
+    }
+    return report;
   }
 
   private Coordination atBarrier() {
     return (name, open) -> {
       sessionsAtBarrier = open;
-      if (probe != null && name.equals("sessions-up")) {
+      if (baseline != null && name.equals("sessions-up")) {
         loaded = probe.measure();
       }
     };

@@ -1,15 +1,18 @@
 package io.meerkat.bench.load;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.meerkat.bench.xmpp.ClientConfig;
 import io.meerkat.bench.xmpp.Connector;
 import io.meerkat.bench.xmpp.ScramClient;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLException;
 
 /**
@@ -66,14 +69,36 @@ public final class SliceRunner {
       Caps caps =
           new Caps(o.integer("max-connections"), o.integer("max-seconds"), System.nanoTime());
       LoadContext ctx = new LoadContext(o, connector, client, caps, live, slice[0], slice[1]);
-      return switch (o.get("scenario")) {
-        case "register" -> LoginScenarios.register(ctx);
-        case "login" -> LoginScenarios.loginStorm(ctx);
-        case "idle" -> LoginScenarios.idle(ctx, coordination);
-        case "chat" -> new ChatScenario(ctx).run(coordination);
-        default -> throw new IllegalArgumentException("scenario " + o.get("scenario"));
-      };
+      long wallStart = System.nanoTime();
+      long cpuStart = processCpuNanos();
+      List<PhaseResult> results = new ArrayList<>(scenario(o, ctx, coordination));
+      // The generator's own CPU use, so a report shows whether the generator was the bottleneck.
+      long cpuMillis = (processCpuNanos() - cpuStart) / 1_000_000;
+      results.add(
+          new PhaseResult(
+              "generator",
+              (System.nanoTime() - wallStart) / 1e9,
+              "cpu_ms",
+              Map.of("cpu_ms", cpuMillis),
+              Map.of()));
+      return results;
     }
+  }
+
+  private static long processCpuNanos() {
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static List<PhaseResult> scenario(
+      BenchOptions o, LoadContext ctx, Coordination coordination) {
+    return switch (o.get("scenario")) {
+      case "register" -> LoginScenarios.register(ctx);
+      case "login" -> LoginScenarios.loginStorm(ctx);
+      case "idle" -> LoginScenarios.idle(ctx, coordination);
+      case "chat" -> new ChatScenario(ctx).run(coordination);
+      default -> throw new IllegalArgumentException("scenario " + o.get("scenario"));
+    };
   }
 
   private static SslContext clientTls() {

@@ -93,7 +93,10 @@ public final class Comparison {
         || name.contains("hold")) {
       return false;
     }
-    return name.endsWith("per_s") || name.endsWith("_ms") || name.endsWith("per_session_bytes");
+    return name.endsWith("per_s")
+        || name.endsWith("_ms")
+        || name.endsWith("per_session_bytes")
+        || name.endsWith("cpu_cores");
   }
 
   private static String format(double v) {

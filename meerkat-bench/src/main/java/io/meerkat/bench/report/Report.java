@@ -29,6 +29,11 @@ public final class Report {
     this.scenario = scenario;
     this.phases = List.copyOf(phases);
     for (PhaseResult p : phases) {
+      if (p.name().equals("generator")) {
+        // cpu_ms per wall second over all processes: 1.0 means one core busy.
+        figures.put(scenario + ".generator_cpu_cores", p.rate() / 1000);
+        continue;
+      }
       figures.put(p.name() + ".per_s", p.rate());
       Histogram h = p.histograms().get("latency");
       if (h != null && h.getTotalCount() > 0) {
@@ -69,6 +74,9 @@ public final class Report {
         "max ms",
         "counters");
     for (PhaseResult p : phases) {
+      if (p.name().equals("generator")) {
+        continue;
+      }
       Histogram h = p.histograms().get("latency");
       boolean has = h != null && h.getTotalCount() > 0;
       out.printf(
@@ -85,8 +93,8 @@ public final class Report {
     }
     figures.forEach(
         (k, v) -> {
-          if (k.contains("per_session") || k.contains("bytes")) {
-            out.printf(Locale.ROOT, "  %-36s %,.0f%n", k, v);
+          if (k.contains("per_session") || k.contains("bytes") || k.contains("cpu")) {
+            out.printf(Locale.ROOT, k.contains("cpu") ? "  %-36s %.2f%n" : "  %-36s %,.0f%n", k, v);
           }
         });
     notes.forEach((k, v) -> out.printf(Locale.ROOT, "  %-36s %s%n", k, v));

@@ -29,6 +29,21 @@ public final class ServerProbe {
     return new Memory(rss(), heap);
   }
 
+  /**
+   * CPU time the server used so far (user + system, from {@code /proc/<pid>/stat}, assuming the
+   * usual 100 clock ticks per second).
+   */
+  public long cpuMillis() {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      // Fields after the command name, which is in parentheses and may contain spaces.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read CPU time of process " + pid + ": " + e, e);
+    }
+  }
+
   long rss() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
