@@ -50,6 +50,11 @@ class LoadGeneratorIT {
           ip_address = "127.0.0.1"
           tls.mode = "starttls_required"
 
+        [[listen.c2s]]
+          port = 0
+          ip_address = "127.0.0.1"
+          tls.mode = "starttls"
+
         [auth]
           password.hash = ["sha"]
           password.scram_iterations = 64
@@ -137,6 +142,26 @@ class LoadGeneratorIT {
 
   @Test
   @Order(4)
+  void plainTcpLoginsWorkWhereTheServerDoesNotRequireTls() throws Exception {
+    List<String> args =
+        List.of(
+            "--port", Integer.toString(node.c2sPorts().get(1)),
+            "--tls", "plain",
+            "--users", Integer.toString(USERS),
+            "--concurrency", "5",
+            "--sources", "127.0.0.1",
+            "--max-seconds", "30",
+            "--scenario", "login",
+            "--duration", "1");
+    Map<String, PhaseResult> phases = byName(new Coordinator(new BenchOptions(args)).run());
+
+    assertThat(phases.get("login-warmup").counters())
+        .containsEntry("ok", (long) USERS)
+        .containsEntry("failed", 0L);
+  }
+
+  @Test
+  @Order(5)
   void idleSessionsAreAllUpAtTheBarrierAndHeldToTheEnd() throws Exception {
     Map<String, PhaseResult> phases =
         byName(run("--scenario", "idle", "--hold", "1", "--rate", "50"));
