@@ -30,6 +30,7 @@ public final class ChatScenario implements LoginLoop.MessageSink {
 
   private static final class Phase {
     final long startNanos = System.nanoTime();
+    final long startCpuMillis = Cpu.millis();
     final boolean closedLoop;
     final Recorder latency = new Recorder(PhaseResult.MAX_MICROS, 3);
     final AtomicLong sent = new AtomicLong();
@@ -179,6 +180,7 @@ public final class ChatScenario implements LoginLoop.MessageSink {
   /** Ends the phase's measuring window, lets messages in flight arrive (up to 5 s), reports. */
   private PhaseResult finish(String name, Phase p) {
     p.endNanos = System.nanoTime();
+    long cpuMillis = Cpu.millis() - p.startCpuMillis;
     p.stopping = true;
     long drainUntil = p.endNanos + TimeUnit.SECONDS.toNanos(5);
     while (p.sent.get() > p.arrived.get() && System.nanoTime() - drainUntil < 0) {
@@ -190,6 +192,7 @@ public final class ChatScenario implements LoginLoop.MessageSink {
     counters.put("arrived", p.arrived.get());
     counters.put("lost", Math.max(0, p.sent.get() - p.arrived.get()));
     counters.put("stragglers", p.stragglers.get());
+    counters.put("gen_cpu_ms", cpuMillis);
     double seconds = (p.endNanos - p.startNanos) / 1e9;
     return new PhaseResult(
         name, seconds, "delivered", counters, Map.of("latency", p.latency.getIntervalHistogram()));

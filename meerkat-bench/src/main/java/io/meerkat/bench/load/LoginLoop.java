@@ -36,6 +36,8 @@ public final class LoginLoop {
   private final AtomicLong existing = new AtomicLong();
   private final List<XmppClient> kept = Collections.synchronizedList(new ArrayList<>());
   private final Semaphore permits;
+  private long cpuStartMillis;
+  private long cpuMillis;
 
   public LoginLoop(
       LoadContext ctx, int concurrency, boolean register, boolean keepOpen, MessageSink messages) {
@@ -54,6 +56,7 @@ public final class LoginLoop {
    * @param perSecond arrival rate, or 0 for as fast as the concurrency allows
    */
   public void run(long attempts, long untilNanos, double perSecond) {
+    cpuStartMillis = Cpu.millis();
     long start = System.nanoTime();
     Pacer pacer = perSecond > 0 ? new Pacer(start, perSecond, attempts) : null;
     ClientListener listener = new Listener();
@@ -84,6 +87,12 @@ public final class LoginLoop {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    cpuMillis = Cpu.millis() - cpuStartMillis;
+  }
+
+  /** CPU the generator process used during {@link #run}. */
+  public long cpuMillis() {
+    return cpuMillis;
   }
 
   private boolean acquire(long untilNanos) {

@@ -85,6 +85,7 @@ public final class LoginScenarios {
     Map<String, Long> counters = new TreeMap<>(extra);
     counters.put("ok", loop.ok());
     counters.put("failed", loop.failed());
+    counters.put("gen_cpu_ms", loop.cpuMillis());
     Histogram h = loop.latency().getIntervalHistogram();
     return new PhaseResult(name, seconds, "ok", counters, Map.of("latency", h));
   }

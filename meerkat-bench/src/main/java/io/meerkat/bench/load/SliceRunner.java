@@ -1,13 +1,11 @@
 package io.meerkat.bench.load;
 
-import com.sun.management.OperatingSystemMXBean;
 import io.meerkat.bench.xmpp.ClientConfig;
 import io.meerkat.bench.xmpp.Connector;
 import io.meerkat.bench.xmpp.ScramClient;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -70,10 +68,10 @@ public final class SliceRunner {
           new Caps(o.integer("max-connections"), o.integer("max-seconds"), System.nanoTime());
       LoadContext ctx = new LoadContext(o, connector, client, caps, live, slice[0], slice[1]);
       long wallStart = System.nanoTime();
-      long cpuStart = processCpuNanos();
+      long cpuStart = Cpu.millis();
       List<PhaseResult> results = new ArrayList<>(scenario(o, ctx, coordination));
       // The generator's own CPU use, so a report shows whether the generator was the bottleneck.
-      long cpuMillis = (processCpuNanos() - cpuStart) / 1_000_000;
+      long cpuMillis = Cpu.millis() - cpuStart;
       results.add(
           new PhaseResult(
               "generator",
@@ -83,11 +81,6 @@ public final class SliceRunner {
               Map.of()));
       return results;
     }
-  }
-
-  private static long processCpuNanos() {
-    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
   }
 
   private static List<PhaseResult> scenario(

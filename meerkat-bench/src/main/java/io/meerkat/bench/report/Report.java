@@ -35,6 +35,10 @@ public final class Report {
         continue;
       }
       figures.put(p.name() + ".per_s", p.rate());
+      Long cpu = p.counters().get("gen_cpu_ms");
+      if (cpu != null && p.seconds() > 0) {
+        figures.put(p.name() + ".generator_cpu_cores", cpu / 1000.0 / p.seconds());
+      }
       Histogram h = p.histograms().get("latency");
       if (h != null && h.getTotalCount() > 0) {
         figures.put(p.name() + ".p50_ms", h.getValueAtPercentile(50) / 1000.0);

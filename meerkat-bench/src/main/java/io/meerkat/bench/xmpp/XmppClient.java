@@ -46,6 +46,7 @@ public final class XmppClient extends ChannelInboundHandlerAdapter implements St
   private boolean authenticated;
   private boolean finished;
   private volatile boolean wasReady;
+  private boolean flushPending;
   private ScramClient scram;
   private Channel channel;
 
@@ -268,14 +269,33 @@ public final class XmppClient extends ChannelInboundHandlerAdapter implements St
 
   /**
    * Sends a chat message whose body starts with {@code t=stamp} (any thread); one buffer, no
-   * strings.
+   * strings. Messages written in the same event-loop turn share one flush (one TLS record and one
+   * system call), as an efficient client would send them.
    */
   public void sendMessage(byte[] prefix, long stamp) {
     ByteBuf buf = channel.alloc().buffer(prefix.length + 20 + Stanzas.MESSAGE_SUFFIX.length);
     buf.writeBytes(prefix);
     writeDecimal(buf, stamp);
     buf.writeBytes(Stanzas.MESSAGE_SUFFIX);
-    channel.writeAndFlush(buf);
+    if (channel.eventLoop().inEventLoop()) {
+      writeBatched(buf);
+    } else {
+      channel.eventLoop().execute(() -> writeBatched(buf));
+    }
+  }
+
+  private void writeBatched(ByteBuf buf) {
+    channel.write(buf, channel.voidPromise());
+    if (!flushPending) {
+      flushPending = true;
+      channel
+          .eventLoop()
+          .execute(
+              () -> {
+                flushPending = false;
+                channel.flush();
+              });
+    }
   }
 
   static void writeDecimal(ByteBuf buf, long value) {
