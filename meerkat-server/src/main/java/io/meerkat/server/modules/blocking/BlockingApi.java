@@ -13,10 +13,12 @@ public final class BlockingApi {
 
   private final Blocklists lists;
   private final BlocklistPushes pushes;
+  private final BlockPresenceNotices notices;
 
-  BlockingApi(Blocklists lists, BlocklistPushes pushes) {
+  BlockingApi(Blocklists lists, BlocklistPushes pushes, BlockPresenceNotices notices) {
     this.lists = lists;
     this.pushes = pushes;
+    this.notices = notices;
   }
 
   /** The JIDs the user blocks, sorted. */
@@ -33,18 +35,22 @@ public final class BlockingApi {
   public void block(Jid user, List<Jid> jids) {
     lists.block(user.toBare(), jids);
     pushes.push(user, items("block", jids));
+    notices.blocked(user, jids);
   }
 
   /** Unblocks JIDs (at least one). */
   public void unblock(Jid user, List<Jid> jids) {
     lists.unblock(user.toBare(), jids);
     pushes.push(user, items("unblock", jids));
+    notices.unblocked(user, jids);
   }
 
   /** Empties the blocklist. */
   public void unblockAll(Jid user) {
+    List<Jid> unblocked = lists.of(user.toBare());
     lists.unblockAll(user.toBare());
     pushes.push(user, XmlElement.empty("unblock", Namespaces.BLOCKING));
+    notices.unblocked(user, unblocked);
   }
 
   static XmlElement items(String name, List<Jid> jids) {

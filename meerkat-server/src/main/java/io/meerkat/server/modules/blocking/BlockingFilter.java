@@ -23,7 +23,7 @@ import java.util.Set;
  *       answered with {@code service-unavailable} (as if the user were not there), presence and IQ
  *       results or errors are dropped without a word.
  *   <li>On delivery, anything from a blocked JID, and anything a local user sends to a JID it
- *       blocks (its presence broadcasts, for instance), is dropped.
+ *       blocks (its presence broadcasts, for instance) except unavailable presence, is dropped.
  * </ul>
  *
  * Stanzas between a user's own resources and stanzas to or from the served domains themselves are
@@ -85,14 +85,20 @@ final class BlockingFilter {
       return HookResult.stop(null);
     }
     // Errors from a user to a JID it blocks are the bounces this filter sent on the user's behalf
-    // (its own client cannot send any: they are stopped on the way out).
+    // (its own client cannot send any: they are stopped on the way out). Unavailable presence is
+    // what blocking sends the contact (XEP-0191 §3.3) and tells it nothing more.
     if (!Stanza.isError(stanza)
+        && !isUnavailablePresence(stanza)
         && sender.hasLocalpart()
         && hosts.contains(sender.domain())
         && lists.blocks(sender.toBare(), recipient)) {
       return HookResult.stop(null);
     }
     return HookResult.next(stanza);
+  }
+
+  private static boolean isUnavailablePresence(XmlElement stanza) {
+    return Stanza.kind(stanza) == Stanza.Kind.PRESENCE && "unavailable".equals(Stanza.type(stanza));
   }
 
   private boolean exempt(Jid a, Jid b) {

@@ -10,6 +10,9 @@ import io.meerkat.server.module.ModuleFactory;
 import io.meerkat.server.module.ModuleInfo;
 import io.meerkat.server.module.Protocol;
 import io.meerkat.server.modules.GuardedIq;
+import io.meerkat.server.modules.roster.RosterModule;
+import io.meerkat.server.roster.ResourcePresences;
+import io.meerkat.server.roster.RosterStore;
 import io.meerkat.xmpp.Namespaces;
 import java.util.HashSet;
 import java.util.List;
@@ -36,8 +39,8 @@ public final class BlockingModule implements FeatureModule {
           List.of(
               Protocol.xep(191, "Blocking Command", "1.3")
                   .withNotes(
-                      "Blocking a contact does not yet send it unavailable presence, and unblocking"
-                          + " does not probe its presence; its presence is filtered from then on.")),
+                      "Blocked subscribed contacts get unavailable presence and unblocked ones the"
+                          + " current presence; the user's server does not re-probe them.")),
           List.of(Namespaces.BLOCKING),
           SPEC);
 
@@ -51,7 +54,10 @@ public final class BlockingModule implements FeatureModule {
         @Override
         public FeatureModule create(
             ModuleContext context, ModuleOptions options, EnabledModules enabled) {
-          return new BlockingModule(context, new RdbmsBlockingBackend(context.database().jdbc()));
+          RosterStore rosters =
+              enabled.find(RosterModule.class).map(r -> r.rosters().store()).orElse(null);
+          return new BlockingModule(
+              context, new RdbmsBlockingBackend(context.database().jdbc()), rosters);
         }
       };
 
@@ -62,11 +68,16 @@ public final class BlockingModule implements FeatureModule {
   private final BlockingIq iq;
   private final BlockingFilter filter;
 
-  BlockingModule(ModuleContext context, BlockingBackend backend) {
+  BlockingModule(ModuleContext context, BlockingBackend backend, RosterStore rosters) {
     this.context = context;
     this.lists = new Blocklists(backend, MAX_CACHED);
     this.pushes = new BlocklistPushes(context.sessions(), context.router());
-    this.api = new BlockingApi(lists, pushes);
+    this.api =
+        new BlockingApi(
+            lists,
+            pushes,
+            new BlockPresenceNotices(
+                rosters, new ResourcePresences(context.sessions(), context.router())));
     this.iq = new BlockingIq(api, pushes, context.sessions());
     this.filter =
         new BlockingFilter(
