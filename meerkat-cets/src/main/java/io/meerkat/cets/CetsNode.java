@@ -1,5 +1,8 @@
 package io.meerkat.cets;
 
+import io.meerkat.cets.discovery.CetsDiscovery;
+import io.meerkat.cets.discovery.DiscoveryBackend;
+import io.meerkat.cets.discovery.DiscoveryOptions;
 import io.meerkat.cets.join.ClusterLock;
 import io.meerkat.cets.join.JoinCoordinator;
 import io.meerkat.cets.join.PauseHolder;
@@ -41,6 +44,7 @@ public final class CetsNode implements AutoCloseable {
   private final ClusterLock lock;
   private final PauseHolder pauseHolder;
   private final JoinCoordinator joiner;
+  private CetsDiscovery discovery;
   private final List<TransportListener> listeners = new CopyOnWriteArrayList<>();
   private final List<CetsTable<?, ?>> tables = new CopyOnWriteArrayList<>();
   private final List<Consumer<String>> tableListeners = new CopyOnWriteArrayList<>();
@@ -142,6 +146,23 @@ public final class CetsNode implements AutoCloseable {
     joiner.join(DISCOVERY_LOCK, local, remote);
   }
 
+  /**
+   * Starts discovery on this node (at most once): it tracks every table started here and joins it
+   * with the nodes the backend lists. Closed with the node.
+   */
+  public synchronized CetsDiscovery startDiscovery(
+      DiscoveryBackend backend, DiscoveryOptions discoveryOptions) {
+    if (discovery != null) {
+      throw new IllegalStateException("discovery already runs on " + id());
+    }
+    discovery = new CetsDiscovery(this, backend, discoveryOptions);
+    return discovery;
+  }
+
+  public synchronized Optional<CetsDiscovery> discovery() {
+    return Optional.ofNullable(discovery);
+  }
+
   /** Listens to link events after the tables have processed them. */
   public void addListener(TransportListener listener) {
     listeners.add(listener);
@@ -159,6 +180,13 @@ public final class CetsNode implements AutoCloseable {
   /** Stops every table and closes the transport. */
   @Override
   public void close() {
+    CetsDiscovery running;
+    synchronized (this) {
+      running = discovery;
+    }
+    if (running != null) {
+      running.close();
+    }
     for (String name : registry.names()) {
       stopTable(name);
     }
