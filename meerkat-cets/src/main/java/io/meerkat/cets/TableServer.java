@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -468,11 +469,20 @@ final class TableServer<K, R> {
   }
 
   private <T> void complete(CompletableFuture<T> future, T value) {
-    callbacks.execute(() -> future.complete(value));
+    offThread(() -> future.complete(value));
   }
 
   private void fail(CompletableFuture<?> future, Throwable error) {
-    callbacks.execute(() -> future.completeExceptionally(error));
+    offThread(() -> future.completeExceptionally(error));
+  }
+
+  private void offThread(Runnable completion) {
+    try {
+      callbacks.execute(completion);
+    } catch (RejectedExecutionException e) {
+      // The node is shutting down: nothing else runs on this server any more.
+      completion.run();
+    }
   }
 
   private void runCallback(Runnable callback) {
