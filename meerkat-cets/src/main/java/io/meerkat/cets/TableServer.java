@@ -29,6 +29,7 @@ final class TableServer<K, R> {
 
   private static final Logger LOG = LoggerFactory.getLogger(TableServer.class);
   private static final int RECORD_OVERHEAD_BYTES = 48;
+  private static final int DOWN_HISTORY_LIMIT = 100;
 
   private final TableOptions<K, R> options;
   private final ServerId self;
@@ -264,6 +265,9 @@ final class TableServer<K, R> {
     acks.peerDown(server);
     recomputeLeader();
     downHistory.add(new NodeDownRecord(server, reason, Instant.now()));
+    if (downHistory.size() > DOWN_HISTORY_LIMIT) {
+      downHistory.remove(0);
+    }
     LOG.warn("Table {} lost peer {}: {}", options.name(), server, reason);
     DownEvent event = new DownEvent(options.name(), server, reason, isLeader());
     runCallback(() -> options.downHandler().accept(event));
