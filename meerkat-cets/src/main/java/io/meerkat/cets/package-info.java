@@ -1,5 +1,5 @@
 /**
- * Replicated in-memory tables (the Java counterpart of CETS). Start with {@link
+ * Replicated in-memory tables with automatic discovery. Start with {@link
  * io.meerkat.cets.CetsNode}; the replication semantics (what is guaranteed, what is not supported,
  * who should own a key) are stated on {@link io.meerkat.cets.CetsTable}.
  */
