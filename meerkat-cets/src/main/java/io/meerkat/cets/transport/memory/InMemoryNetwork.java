@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -34,7 +35,8 @@ public final class InMemoryNetwork implements AutoCloseable {
   private final Map<InetSocketAddress, InMemoryTransport> byAddress = new HashMap<>();
   private final Map<Set<String>, Link> links = new HashMap<>();
   private final Set<Set<String>> cut = new HashSet<>();
-  private final Set<String> frozen = new HashSet<>();
+  // Read by every delivery while holding a direction's lock: never behind the network's lock.
+  private final Set<String> frozen = ConcurrentHashMap.newKeySet();
   // Failed links whose queues may still hold a down event for a frozen receiver.
   private final List<Link> failed = new ArrayList<>();
 
@@ -42,15 +44,21 @@ public final class InMemoryNetwork implements AutoCloseable {
    * Starts a node named {@code name} with a fresh incarnation. A running node of the same name is
    * closed first (a restart).
    */
-  public synchronized InMemoryTransport createTransport(String name) {
+  public InMemoryTransport createTransport(String name) {
     InetSocketAddress address = addressOf(name);
-    InMemoryTransport old = byAddress.get(address);
+    InMemoryTransport old;
+    synchronized (this) {
+      old = byAddress.get(address);
+    }
     if (old != null) {
+      // Outside the network's lock: closing fails links, which takes the links' own locks.
       old.close();
     }
     InMemoryTransport transport =
         new InMemoryTransport(this, name, ThreadLocalRandom.current().nextLong(), address);
-    byAddress.put(address, transport);
+    synchronized (this) {
+      byAddress.put(address, transport);
+    }
     return transport;
   }
 
@@ -93,14 +101,14 @@ public final class InMemoryNetwork implements AutoCloseable {
   }
 
   /** Holds all deliveries to {@code name} (messages and link events) until {@link #unfreeze}. */
-  public synchronized void freeze(String name) {
+  public void freeze(String name) {
     frozen.add(name);
   }
 
   public void unfreeze(String name) {
     List<Link> toResume;
+    frozen.remove(name);
     synchronized (this) {
-      frozen.remove(name);
       toResume = new ArrayList<>(links.values());
       toResume.addAll(failed);
       failed.removeIf(Link::drained);
@@ -108,7 +116,7 @@ public final class InMemoryNetwork implements AutoCloseable {
     toResume.forEach(Link::resumeDeliveries);
   }
 
-  synchronized boolean isFrozen(String name) {
+  boolean isFrozen(String name) {
     return frozen.contains(name);
   }
 
