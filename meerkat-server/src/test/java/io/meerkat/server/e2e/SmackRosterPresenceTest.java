@@ -208,10 +208,11 @@ class SmackRosterPresenceTest {
                       .session(Jid.parse("grace@localhost/low"))
                       .map(s -> s.priority() == 1)
                       .orElse(false));
+      // Synchronous listeners run in arrival order (asynchronous ones may overtake each other).
       BlockingQueue<Message> highInbox = new ArrayBlockingQueue<>(10);
       BlockingQueue<Message> lowInbox = new ArrayBlockingQueue<>(10);
-      high.addAsyncStanzaListener(s -> highInbox.add((Message) s), StanzaTypeFilter.MESSAGE);
-      low.addAsyncStanzaListener(s -> lowInbox.add((Message) s), StanzaTypeFilter.MESSAGE);
+      high.addSyncStanzaListener(s -> highInbox.add((Message) s), StanzaTypeFilter.MESSAGE);
+      low.addSyncStanzaListener(s -> lowInbox.add((Message) s), StanzaTypeFilter.MESSAGE);
       for (String body : new String[] {"one", "two"}) {
         hank.sendStanza(
             hank.getStanzaFactory()
