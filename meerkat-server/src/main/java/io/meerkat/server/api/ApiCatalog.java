@@ -2,6 +2,7 @@ package io.meerkat.server.api;
 
 import io.meerkat.server.api.account.AccountApi;
 import io.meerkat.server.api.account.AccountCategory;
+import io.meerkat.server.api.offline.OfflineCategory;
 import io.meerkat.server.api.roster.RosterCategory;
 import io.meerkat.server.api.server.ServerCategory;
 import io.meerkat.server.api.session.SessionApi;
@@ -27,6 +28,7 @@ public final class ApiCatalog {
             new StanzaApi(services, accounts), new MessageSubscriptions(services, accounts)),
         new StatCategory(services),
         new RosterCategory(services, accounts),
+        new OfflineCategory(services),
         new ServerCategory(services));
   }
 }

@@ -52,4 +52,12 @@ class ModulesNotLoadedApiTest {
             .query("mutation { roster { addContact(contact: \"x@localhost\") } }"),
         "mod_roster");
   }
+
+  @Test
+  void offlineCommandsAnswerDepsNotLoadedWithoutModOffline() {
+    assertNotLoaded(
+        ApiNode.admin(node)
+            .query("mutation { offline { deleteExpiredMessages(domain: \"localhost\") } }"),
+        "mod_offline");
+  }
 }
