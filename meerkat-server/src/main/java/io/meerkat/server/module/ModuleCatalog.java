@@ -3,12 +3,18 @@ package io.meerkat.server.module;
 import io.meerkat.server.config.ModuleOptions;
 import io.meerkat.server.config.spec.ConfigSpec;
 import io.meerkat.server.modules.adhoc.AdhocModule;
+import io.meerkat.server.modules.blocking.BlockingModule;
 import io.meerkat.server.modules.disco.DiscoModule;
+import io.meerkat.server.modules.last.LastModule;
 import io.meerkat.server.modules.offline.OfflineModule;
 import io.meerkat.server.modules.ping.PingModule;
 import io.meerkat.server.modules.presence.PresenceModule;
+import io.meerkat.server.modules.privatestorage.PrivateModule;
 import io.meerkat.server.modules.register.RegisterModule;
 import io.meerkat.server.modules.roster.RosterModule;
+import io.meerkat.server.modules.time.TimeModule;
+import io.meerkat.server.modules.vcard.VcardModule;
+import io.meerkat.server.modules.version.VersionModule;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +43,13 @@ public final class ModuleCatalog {
             OfflineModule.FACTORY,
             DiscoModule.FACTORY,
             PingModule.FACTORY,
-            AdhocModule.FACTORY));
+            AdhocModule.FACTORY,
+            VcardModule.FACTORY,
+            PrivateModule.FACTORY,
+            LastModule.FACTORY,
+            BlockingModule.FACTORY,
+            VersionModule.FACTORY,
+            TimeModule.FACTORY));
   }
 
   /** Option specs by module name, for the configuration loader. */
