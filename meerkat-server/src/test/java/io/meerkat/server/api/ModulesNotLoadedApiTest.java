@@ -60,4 +60,20 @@ class ModulesNotLoadedApiTest {
             .query("mutation { offline { deleteExpiredMessages(domain: \"localhost\") } }"),
         "mod_offline");
   }
+
+  @Test
+  void storageCommandsAnswerDepsNotLoadedWithoutTheirModules() {
+    assertNotLoaded(
+        ApiNode.admin(node).query("{ vcard { getVcard(user: \"nia@localhost\") } }"), "mod_vcard");
+    assertNotLoaded(
+        ApiNode.user(node, "nia@localhost", "nia-Pass-1")
+            .query("mutation { private { setPrivate(elementString: \"<a xmlns='urn:a'/>\") } }"),
+        "mod_private");
+    assertNotLoaded(
+        ApiNode.admin(node)
+            .query(
+                "mutation { last { removeOldUsers(timestamp: \"2020-01-01T00:00:00Z\") { jid } }"
+                    + " }"),
+        "mod_last");
+  }
 }
