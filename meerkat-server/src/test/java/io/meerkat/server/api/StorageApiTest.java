@@ -103,6 +103,8 @@ class StorageApiTest {
     assertThat(adminSetVcard("una@elsewhere.org", VCARD).errorCode()).isEqualTo("unknown_domain");
     assertThat(adminSetVcard("not a jid@@", VCARD).status()).isEqualTo(400);
     assertThat(admin.query("{ vcard { getVcard(user: 42) } }").status()).isEqualTo(400);
+    assertThat(as("una").query("{ vcard { getVcard(user: \"ghost@localhost\") } }").errorCode())
+        .isEqualTo("user_does_not_exist");
   }
 
   @Test
