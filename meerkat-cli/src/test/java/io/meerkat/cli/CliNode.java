@@ -41,6 +41,7 @@ final class CliNode implements AutoCloseable {
           ip_address = "127.0.0.1"
         [auth]
           password.scram_iterations = 64
+        [modules.mod_roster]
         [[listen.http]]
           port = %d
           ip_address = "127.0.0.1"

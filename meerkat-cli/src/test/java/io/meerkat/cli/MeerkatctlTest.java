@@ -163,6 +163,49 @@ class MeerkatctlTest {
   }
 
   @Test
+  void rosterCommandsComeFromTheNodesSchemaWithNoChangeToTheCli() {
+    node.node.users().register(Jid.parse("olga@localhost"), "olga-Pass-1");
+    node.node.users().register(Jid.parse("petr@localhost"), "petr-Pass-1");
+    assertThat(run("roster").out()).contains("setMutualSubscription", "listContacts");
+    Run connect =
+        run(
+            "roster",
+            "setMutualSubscription",
+            "--userA",
+            "olga@localhost",
+            "--userB",
+            "petr@localhost",
+            "--action",
+            "CONNECT");
+    assertThat(connect.exit()).as(connect.err()).isZero();
+    assertThat(connect.out()).contains("Mutual subscription set successfully");
+    Run added =
+        run(
+            "roster",
+            "addContacts",
+            "--user",
+            "olga@localhost",
+            "--contacts",
+            "[{\"jid\": \"quinn@localhost\", \"groups\": [\"new\"]}]");
+    assertThat(added.exit()).as(added.err()).isZero();
+    Run list = run("roster", "listContacts", "--user", "olga@localhost");
+    assertThat(list.out())
+        .contains("\"jid\" : \"petr@localhost\"", "\"subscription\" : \"BOTH\"")
+        .contains("\"jid\" : \"quinn@localhost\"", "\"new\"");
+    Run badAction =
+        run(
+            "roster",
+            "setMutualSubscription",
+            "--userA",
+            "olga@localhost",
+            "--userB",
+            "petr@localhost",
+            "--action",
+            "MARRY");
+    assertThat(badAction.exit()).isNotZero();
+  }
+
+  @Test
   void wrongCredentialsAndAnUnreachableNodeHaveTheirOwnExitCodes() {
     Run wrong = run("--password", "guess", "status");
     assertThat(wrong.exit()).isEqualTo(1);

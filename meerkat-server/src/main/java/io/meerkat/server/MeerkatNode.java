@@ -185,6 +185,7 @@ public final class MeerkatNode implements AutoCloseable {
             hooks,
             logLevels,
             config.modules().keySet(),
+            modules,
             Clock.systemUTC(),
             Instant.now(),
             () -> stopRequested.complete(null));

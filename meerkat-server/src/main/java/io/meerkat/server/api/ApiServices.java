@@ -3,10 +3,13 @@ package io.meerkat.server.api;
 import io.meerkat.server.auth.UserStore;
 import io.meerkat.server.hooks.Hooks;
 import io.meerkat.server.logging.LogLevels;
+import io.meerkat.server.module.FeatureModule;
 import io.meerkat.server.router.Router;
 import io.meerkat.server.sm.SessionManager;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +17,7 @@ import java.util.Set;
  *
  * @param hosts the served domains
  * @param enabledModules names of the enabled feature modules (for {@code @use})
+ * @param modules the started feature modules, whose APIs module-backed categories call
  * @param startedAt when the node started (uptime)
  * @param stopNode stops this node; called after the response to {@code server.stop} was sent
  */
@@ -25,6 +29,7 @@ public record ApiServices(
     Hooks hooks,
     LogLevels logLevels,
     Set<String> enabledModules,
+    List<FeatureModule> modules,
     Clock clock,
     Instant startedAt,
     Runnable stopNode) {
@@ -32,6 +37,26 @@ public record ApiServices(
   public ApiServices {
     hosts = Set.copyOf(hosts);
     enabledModules = Set.copyOf(enabledModules);
+    modules = List.copyOf(modules);
+  }
+
+  /**
+   * The started module of {@code type}. Fields that need it carry {@code @use}, so this only fails
+   * for a field that forgot to.
+   *
+   * @throws ApiException {@code deps_not_loaded} when no such module runs on this node
+   */
+  public <T extends FeatureModule> T module(Class<T> type, String name) {
+    return modules.stream()
+        .filter(type::isInstance)
+        .map(type::cast)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    "deps_not_loaded",
+                    "Some of the required modules are not enabled: " + name,
+                    Map.of("not_loaded_modules", List.of(name))));
   }
 
   /**

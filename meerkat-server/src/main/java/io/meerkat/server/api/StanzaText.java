@@ -16,7 +16,7 @@ import java.util.Map;
  * Stanzas given as text in API arguments: parsed by the same restricted parser as client streams
  * (inside a {@code jabber:client} stream), so the API accepts exactly what a client could send.
  */
-final class StanzaText {
+public final class StanzaText {
 
   private StanzaText() {}
 
@@ -24,6 +24,20 @@ final class StanzaText {
    * @throws IllegalArgumentException when the text is not one well-formed message, presence or iq
    */
   static XmlElement parse(String text) {
+    XmlElement element = element(text);
+    if (!Stanza.isStanza(element)) {
+      throw new IllegalArgumentException("Expected one message, presence or iq element");
+    }
+    return element;
+  }
+
+  /**
+   * One XML element of an API argument (a vCard, private data), parsed like client input: an
+   * element without a namespace of its own is in {@code jabber:client}.
+   *
+   * @throws IllegalArgumentException when the text is not exactly one well-formed element
+   */
+  public static XmlElement element(String text) {
     String stream =
         "<stream:stream xmlns='"
             + Namespaces.CLIENT
@@ -51,8 +65,8 @@ final class StanzaText {
     } catch (XmlStreamException e) {
       throw new IllegalArgumentException("Malformed stanza: " + e.getMessage());
     }
-    if (elements.size() != 1 || !parser.isClosed() || !Stanza.isStanza(elements.get(0))) {
-      throw new IllegalArgumentException("Expected one message, presence or iq element");
+    if (elements.size() != 1 || !parser.isClosed()) {
+      throw new IllegalArgumentException("Expected exactly one XML element");
     }
     return elements.get(0);
   }

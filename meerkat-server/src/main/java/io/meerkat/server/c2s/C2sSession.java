@@ -218,6 +218,23 @@ public final class C2sSession implements SessionHandle {
   }
 
   @Override
+  public CompletableFuture<Boolean> sendAsClient(XmlElement stanza) {
+    CompletableFuture<Boolean> handled = new CompletableFuture<>();
+    mailbox.execute(
+        () -> {
+          boolean open =
+              (state == C2sState.SESSION_ESTABLISHED
+                      || state == C2sState.WAIT_FOR_SESSION_OR_STANZA)
+                  && !connection.isClosing();
+          if (open) {
+            postAuth.handle(stanza, state);
+          }
+          handled.complete(open);
+        });
+    return handled;
+  }
+
+  @Override
   public void close(StreamError reason) {
     mailbox.execute(() -> fail(reason));
   }

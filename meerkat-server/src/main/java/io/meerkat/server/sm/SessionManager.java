@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -127,6 +128,16 @@ public final class SessionManager {
     }
     handle.deliver(stanza);
     return true;
+  }
+
+  /**
+   * Has a session of this node handle a stanza as if its client sent it.
+   *
+   * @return completes with false when the session is not here or cannot act for a client
+   */
+  public CompletableFuture<Boolean> sendAsClient(Jid full, XmlElement stanza) {
+    SessionHandle handle = table.lookup(full).map(e -> localHandles.get(e.id())).orElse(null);
+    return handle == null ? CompletableFuture.completedFuture(false) : handle.sendAsClient(stanza);
   }
 
   /** Closes a user's sessions (all resources when {@code full} is bare). */

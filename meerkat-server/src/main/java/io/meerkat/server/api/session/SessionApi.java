@@ -14,9 +14,16 @@ import java.util.Map;
 public final class SessionApi {
 
   private final ApiServices services;
+  private final SessionPresence presence;
 
   public SessionApi(ApiServices services) {
     this.services = services;
+    this.presence = new SessionPresence(services);
+  }
+
+  /** Changes a session's own presence as if its client sent it; see {@link SessionPresence}. */
+  public String setPresence(Jid full, String type, String show, String status, Integer priority) {
+    return presence.set(full, type, show, status, priority);
   }
 
   /** Sessions of a domain, or of all served domains when {@code domain} is null. */

@@ -64,7 +64,16 @@ public final class SessionCategory implements GraphqlCategory {
                     env -> api.kickSession(env.getArgument("user"), env.getArgument("reason")))
                 .dataFetcher(
                     "kickUser",
-                    env -> api.kickUser(env.getArgument("user"), env.getArgument("reason"))));
+                    env -> api.kickUser(env.getArgument("user"), env.getArgument("reason")))
+                .dataFetcher(
+                    "setPresence",
+                    env ->
+                        api.setPresence(
+                            env.getArgument("user"),
+                            env.getArgument("type"),
+                            env.getArgument("show"),
+                            env.getArgument("status"),
+                            env.getArgument("priority"))));
   }
 
   private List<Map<String, Object>> describe(List<SessionEntry> sessions) {
