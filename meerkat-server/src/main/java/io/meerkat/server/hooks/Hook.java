@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,20 @@ public final class Hook<P, A> {
     sorted.sort(Comparator.comparingInt(Registration::priority));
     handlers.clear();
     handlers.addAll(sorted);
+  }
+
+  /**
+   * Adds a handler that only acts on the event: it leaves the accumulator as it is and never stops
+   * the chain.
+   */
+  public void observe(int priority, String owner, Consumer<P> action) {
+    add(
+        priority,
+        owner,
+        (acc, params) -> {
+          action.accept(params);
+          return HookResult.next(acc);
+        });
   }
 
   /** Removes every handler registered by {@code owner}. */

@@ -34,19 +34,17 @@ public final class SessionMetrics implements AutoCloseable {
     Gauge.builder("sm_total_sessions_count", sessions, s -> s.table().count())
         .description("Sessions in the cluster")
         .register(registry);
-    hooks.sessionOpened.add(
+    hooks.sessionOpened.observe(
         Integer.MAX_VALUE,
         OWNER,
-        (acc, event) -> {
+        event -> {
           logins.increment();
-          return HookResult.next(acc);
         });
-    hooks.sessionClosed.add(
+    hooks.sessionClosed.observe(
         Integer.MAX_VALUE,
         OWNER,
-        (acc, event) -> {
+        event -> {
           logouts.increment();
-          return HookResult.next(acc);
         });
     hooks.offlineMessage.add(
         Integer.MAX_VALUE,

@@ -2,7 +2,6 @@ package io.meerkat.server.modules.blocking;
 
 import io.meerkat.server.config.ModuleOptions;
 import io.meerkat.server.config.spec.ConfigSpec;
-import io.meerkat.server.hooks.HookResult;
 import io.meerkat.server.module.EnabledModules;
 import io.meerkat.server.module.FeatureModule;
 import io.meerkat.server.module.ModuleContext;
@@ -103,26 +102,24 @@ public final class BlockingModule implements FeatureModule {
     context
         .hooks()
         .sessionClosed
-        .add(
+        .observe(
             50,
             NAME,
-            (acc, event) -> {
+            event -> {
               pushes.sessionClosed(event.session().id());
               if (context.sessions().sessions(event.session().jid().toBare()).isEmpty()) {
                 lists.evict(event.session().jid().toBare());
               }
-              return HookResult.next(acc);
             });
     context
         .hooks()
         .userRemoved
-        .add(
+        .observe(
             50,
             NAME,
-            (acc, user) -> {
+            user -> {
               lists.unblockAll(user);
               lists.evict(user);
-              return HookResult.next(acc);
             });
   }
 

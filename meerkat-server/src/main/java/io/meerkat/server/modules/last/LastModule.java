@@ -2,7 +2,6 @@ package io.meerkat.server.modules.last;
 
 import io.meerkat.server.config.ModuleOptions;
 import io.meerkat.server.config.spec.ConfigSpec;
-import io.meerkat.server.hooks.HookResult;
 import io.meerkat.server.module.EnabledModules;
 import io.meerkat.server.module.FeatureModule;
 import io.meerkat.server.module.ModuleContext;
@@ -95,10 +94,10 @@ public final class LastModule implements FeatureModule {
     context
         .hooks()
         .presenceUpdate
-        .add(
+        .observe(
             50,
             NAME,
-            (acc, update) -> {
+            update -> {
               if (update.after().available()) {
                 statuses.remove(update.after().id());
               } else {
@@ -106,15 +105,14 @@ public final class LastModule implements FeatureModule {
                 String status = p.childText("status", p.namespace());
                 statuses.put(update.after().id(), status == null ? "" : status);
               }
-              return HookResult.next(acc);
             });
     context
         .hooks()
         .sessionClosed
-        .add(
+        .observe(
             50,
             NAME,
-            (acc, event) -> {
+            event -> {
               String status = statuses.remove(event.session().id());
               var user = event.session().jid().toBare();
               if (context.sessions().sessions(user).isEmpty()) {
@@ -123,17 +121,15 @@ public final class LastModule implements FeatureModule {
                     new LastActivity(
                         context.clock().instant().getEpochSecond(), status == null ? "" : status));
               }
-              return HookResult.next(acc);
             });
     context
         .hooks()
         .userRemoved
-        .add(
+        .observe(
             50,
             NAME,
-            (acc, user) -> {
+            user -> {
               api.remove(user);
-              return HookResult.next(acc);
             });
   }
 

@@ -73,23 +73,21 @@ public final class PresenceModule implements FeatureModule {
   @Override
   public void start() {
     Hooks hooks = context.hooks();
-    hooks.presenceUpdate.add(
+    hooks.presenceUpdate.observe(
         PRIORITY,
         NAME,
-        (acc, update) -> {
+        update -> {
           broadcast.updated(update);
-          return HookResult.next(acc);
         });
-    hooks.sessionClosed.add(
+    hooks.sessionClosed.observe(
         PRIORITY,
         NAME,
-        (acc, e) -> {
+        e -> {
           if (e.session().available()) {
             broadcast.wentOffline(e.session(), null);
           } else {
             directed.takeAll(e.session().id());
           }
-          return HookResult.next(acc);
         });
     hooks.userSendPacket.add(PRIORITY, NAME, (acc, e) -> outbound(acc, e));
     hooks.inboundPresence.add(

@@ -2,7 +2,6 @@ package io.meerkat.server.modules.privatestorage;
 
 import io.meerkat.server.config.ModuleOptions;
 import io.meerkat.server.config.spec.ConfigSpec;
-import io.meerkat.server.hooks.HookResult;
 import io.meerkat.server.module.EnabledModules;
 import io.meerkat.server.module.FeatureModule;
 import io.meerkat.server.module.ModuleContext;
@@ -120,12 +119,11 @@ public final class PrivateModule implements FeatureModule {
     context
         .hooks()
         .userRemoved
-        .add(
+        .observe(
             50,
             NAME,
-            (acc, user) -> {
+            user -> {
               api.removeAll(user);
-              return HookResult.next(acc);
             });
   }
 

@@ -110,26 +110,23 @@ public final class RosterModule implements FeatureModule {
     context.iqHandlers().registerUser(Namespaces.ROSTER, iq);
     hooks.userSendPacket.add(PRIORITY, NAME, (acc, e) -> outbound(acc, e));
     hooks.inboundPresence.add(PRIORITY, NAME, (acc, e) -> inbound(acc, e));
-    hooks.initialPresence.add(
+    hooks.initialPresence.observe(
         PRIORITY,
         NAME,
-        (acc, session) -> {
+        session -> {
           rosters.subscriptions().deliverPending(session);
-          return HookResult.next(acc);
         });
-    hooks.sessionClosed.add(
+    hooks.sessionClosed.observe(
         PRIORITY,
         NAME,
-        (acc, e) -> {
+        e -> {
           rosters.pushes().forget(e.session().id());
-          return HookResult.next(acc);
         });
-    hooks.userRemoved.add(
+    hooks.userRemoved.observe(
         PRIORITY,
         NAME,
-        (acc, user) -> {
+        user -> {
           rosters.roster().removeUser(user);
-          return HookResult.next(acc);
         });
     hooks.streamFeatures.add(PRIORITY, NAME, (acc, session) -> features(acc));
   }
