@@ -11,6 +11,7 @@ import org.jivesoftware.smack.SASLAuthentication;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jxmpp.stringprep.XmppStringprepException;
 
 /** Smack connections to a test node: STARTTLS, SCRAM-SHA-256, the self-signed certificate. */
 final class SmackConnections {
@@ -38,22 +39,28 @@ final class SmackConnections {
     Roster.setRosterLoadedAtLoginDefault(false);
   }
 
+  /** STARTTLS required, SCRAM-SHA-256, the test node's self-signed certificate trusted. */
+  static XMPPTCPConnectionConfiguration.Builder configuration(int port)
+      throws XmppStringprepException {
+    return XMPPTCPConnectionConfiguration.builder()
+        .setXmppDomain(TestNode.DOMAIN)
+        .setHostAddress(InetAddress.getLoopbackAddress())
+        .setPort(port)
+        .setHostnameVerifier((host, session) -> true)
+        .setCustomX509TrustManager(TRUST_ALL)
+        .addEnabledSaslMechanism("SCRAM-SHA-256")
+        .setSecurityMode(SecurityMode.required)
+        .setConnectTimeout(10_000);
+  }
+
   /** Creates the account and returns a logged-in connection with the given resource. */
   XMPPTCPConnection login(String user, String password, String resource) throws Exception {
     node.node().users().register(Jid.bare(user, TestNode.DOMAIN), password);
     XMPPTCPConnection c =
         new XMPPTCPConnection(
-            XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain(TestNode.DOMAIN)
-                .setHostAddress(InetAddress.getLoopbackAddress())
-                .setPort(ImModules.port(node))
-                .setHostnameVerifier((host, session) -> true)
-                .setCustomX509TrustManager(TRUST_ALL)
-                .addEnabledSaslMechanism("SCRAM-SHA-256")
-                .setSecurityMode(SecurityMode.required)
+            configuration(ImModules.port(node))
                 .setUsernameAndPassword(user, password)
                 .setResource(resource)
-                .setConnectTimeout(10_000)
                 .build());
     c.setReplyTimeout(10_000);
     c.connect().login();

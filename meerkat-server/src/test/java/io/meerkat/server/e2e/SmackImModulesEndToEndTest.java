@@ -7,15 +7,12 @@ import io.meerkat.server.modules.offline.RdbmsOfflineBackend;
 import io.meerkat.server.testing.TestNode;
 import io.meerkat.xmpp.Jid;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.X509TrustManager;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SASLAuthentication;
 import org.jivesoftware.smack.filter.MessageTypeFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
@@ -23,7 +20,6 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.caps.EntityCapsManager;
 import org.jivesoftware.smackx.caps.packet.CapsExtension;
 import org.jivesoftware.smackx.commands.AdHocCommand;
@@ -81,34 +77,10 @@ class SmackImModulesEndToEndTest {
     node.close();
   }
 
-  private static final X509TrustManager TRUST_ALL =
-      new X509TrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-          return new X509Certificate[0];
-        }
-      };
-
   private static XMPPTCPConnection connection() throws Exception {
     XMPPTCPConnection c =
         new XMPPTCPConnection(
-            XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain("localhost")
-                .setHostAddress(java.net.InetAddress.getLoopbackAddress())
-                .setPort(node.optionalTlsPort())
-                .setHostnameVerifier((host, session) -> true)
-                .setCustomX509TrustManager(TRUST_ALL)
-                .addEnabledSaslMechanism("SCRAM-SHA-256")
-                .setSecurityMode(SecurityMode.required)
-                .setSendPresence(true)
-                .setConnectTimeout(10_000)
-                .build());
+            SmackConnections.configuration(node.optionalTlsPort()).setSendPresence(true).build());
     c.setReplyTimeout(10_000);
     return c;
   }

@@ -8,12 +8,10 @@ import io.meerkat.server.modules.roster.RosterModule;
 import io.meerkat.server.testing.TestNode;
 import io.meerkat.xmpp.Jid;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SASLAuthentication;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
@@ -23,7 +21,6 @@ import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.SubscribeListener.SubscribeAnswer;
 import org.jivesoftware.smack.roster.packet.RosterPacket.ItemType;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,8 +38,6 @@ class SmackRosterPresenceTest {
 
   @TempDir static Path dataDir;
   static TestNode node;
-
-  private static final X509TrustManagerAll TRUST_ALL = new X509TrustManagerAll();
 
   @BeforeAll
   static void start() {
@@ -73,17 +68,7 @@ class SmackRosterPresenceTest {
       throws Exception {
     XMPPTCPConnection c =
         new XMPPTCPConnection(
-            XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain("localhost")
-                .setHostAddress(java.net.InetAddress.getLoopbackAddress())
-                .setPort(node.optionalTlsPort())
-                .setHostnameVerifier((host, session) -> true)
-                .setCustomX509TrustManager(TRUST_ALL)
-                .addEnabledSaslMechanism("SCRAM-SHA-256")
-                .setSecurityMode(SecurityMode.required)
-                .setSendPresence(true)
-                .setConnectTimeout(10_000)
-                .build());
+            SmackConnections.configuration(node.optionalTlsPort()).setSendPresence(true).build());
     c.setReplyTimeout(10_000);
     Roster roster = Roster.getInstanceFor(c);
     roster.setRosterLoadedAtLogin(true);
@@ -238,19 +223,6 @@ class SmackRosterPresenceTest {
       low.disconnect();
       high.disconnect();
       hank.disconnect();
-    }
-  }
-
-  private static final class X509TrustManagerAll implements javax.net.ssl.X509TrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
     }
   }
 }
