@@ -40,7 +40,11 @@ final class ClusterChecks {
             });
   }
 
-  /** Waits until {@code table} holds exactly {@code expected} (in dump order) on every node. */
+  /**
+   * Waits until {@code table} holds exactly the records {@code expected} on every node, each once
+   * (in any order: a bag's records of one key may be stored in different orders on different
+   * nodes).
+   */
   static void awaitContents(List<NodeProcess> nodes, String table, List<String> expected) {
     await()
         .atMost(SETTLE)
@@ -50,7 +54,7 @@ final class ClusterChecks {
               for (NodeProcess node : nodes) {
                 assertThat(node.list("dump " + table))
                     .as("%s on %s", table, node)
-                    .containsExactlyElementsOf(expected);
+                    .containsExactlyInAnyOrderElementsOf(expected);
               }
             });
   }
