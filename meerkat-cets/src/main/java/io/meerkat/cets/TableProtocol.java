@@ -24,6 +24,9 @@ final class TableProtocol {
   /** Cast: the named server is gone (stopped, or disowns the receiver). */
   static final String DOWN = "cets.down";
 
+  /** Cast: the sender lost its link to a peer (sender, lost server, sender's join ref). */
+  static final String LOST = "cets.lost";
+
   /** Request: a client operation (used for leader ops and remote writers). */
   static final String CALL = "cets.call";
 

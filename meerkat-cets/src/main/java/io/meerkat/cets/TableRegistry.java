@@ -26,6 +26,7 @@ final class TableRegistry {
     messenger.register(TableProtocol.ACK, (from, in, reply) -> onAck(in));
     messenger.register(TableProtocol.CHECK, (from, in, reply) -> onCheck(in));
     messenger.register(TableProtocol.DOWN, (from, in, reply) -> onDown(in));
+    messenger.register(TableProtocol.LOST, (from, in, reply) -> onLost(in));
     messenger.register(TableProtocol.CALL, this::onCall);
     messenger.register(TableProtocol.INFO, (from, in, reply) -> onInfo(in, reply));
     messenger.register(TableProtocol.PAUSE, this::onPause);
@@ -145,6 +146,16 @@ final class TableRegistry {
     String reason = in.readString();
     if (server != null) {
       server.serverGone(gone, reason);
+    }
+  }
+
+  private void onLost(WireReader in) {
+    TableServer<?, ?> server = target(in);
+    ServerId sender = TableProtocol.readServer(in);
+    ServerId lost = TableProtocol.readServer(in);
+    long ref = in.readLong();
+    if (server != null) {
+      server.peerLost(sender, lost, ref);
     }
   }
 

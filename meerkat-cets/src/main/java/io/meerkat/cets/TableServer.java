@@ -219,11 +219,39 @@ final class TableServer<K, R> {
                 "pause_owner_crashed: table {}, owner node {} ({})", options.name(), node, reason);
             releasePause(token);
           }
+          List<ServerId> lost = new ArrayList<>();
           for (ServerId peer : List.copyOf(peers)) {
             if (peer.node().equals(node)) {
               handlePeerDown(peer, reason);
+              lost.add(peer);
             }
           }
+          // Tell the others, so that a partial netsplit ends in fully meshed groups.
+          for (ServerId gone : lost) {
+            for (ServerId peer : peers) {
+              WireWriter body = TableProtocol.header(options.name(), peer.startId());
+              TableProtocol.writeServer(body, self);
+              TableProtocol.writeServer(body, gone);
+              body.writeLong(joinRef);
+              messenger.cast(peer.node(), TableProtocol.LOST, body.toByteArray());
+            }
+          }
+        });
+  }
+
+  /**
+   * A peer of ours lost its link to {@code lost}. If we are still in the same epoch and still list
+   * {@code lost}, we drop it too and tell it to drop us: the cluster must stay fully meshed, and
+   * the groups left behind are merged again by the next join.
+   */
+  void peerLost(ServerId from, ServerId lost, long ref) {
+    mailbox.execute(
+        () -> {
+          if (ref != joinRef || !peers.contains(lost)) {
+            return;
+          }
+          handlePeerDown(lost, "lost by " + from.node());
+          sendDown(lost, "partial_netsplit");
         });
   }
 

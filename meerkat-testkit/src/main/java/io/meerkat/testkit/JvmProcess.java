@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,7 @@ public final class JvmProcess implements AutoCloseable {
   private final Process process;
   private final Writer stdin;
   private final List<String> lines = new ArrayList<>();
-  private int awaitedUpTo;
+  private final BitSet consumed = new BitSet();
   private boolean outputEnded;
 
   private JvmProcess(String name, Process process) {
@@ -118,21 +119,22 @@ public final class JvmProcess implements AutoCloseable {
   }
 
   /**
-   * Waits for the next output line matching {@code pattern} (searched with {@link Matcher#find()})
-   * after the line the previous call returned; lines skipped over stay in {@link #lines()}.
+   * Waits for an output line matching {@code pattern} (searched with {@link Matcher#find()}) that
+   * no earlier call returned: the first such line printed so far, or the next one to come. So a
+   * test can await events in any order, and awaits a repeated event once per occurrence.
    *
    * @return the match, so groups can be read
-   * @throws IllegalStateException when no such line comes within {@code timeout} or the process
-   *     ends first; the message quotes the last lines
+   * @throws IllegalStateException when no such line comes within {@code timeout} or the output ends
+   *     first; the message quotes the last lines
    */
   public Matcher awaitLine(Pattern pattern, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (lines) {
       while (true) {
-        for (; awaitedUpTo < lines.size(); awaitedUpTo++) {
-          Matcher matcher = pattern.matcher(lines.get(awaitedUpTo));
+        for (int i = consumed.nextClearBit(0); i < lines.size(); i = consumed.nextClearBit(i + 1)) {
+          Matcher matcher = pattern.matcher(lines.get(i));
           if (matcher.find()) {
-            awaitedUpTo++;
+            consumed.set(i);
             return matcher;
           }
         }

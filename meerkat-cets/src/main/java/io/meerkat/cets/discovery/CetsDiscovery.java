@@ -221,6 +221,7 @@ public final class CetsDiscovery implements AutoCloseable {
       return;
     }
     getNodesRunning = true;
+    LOG.debug("Polling the discovery backend");
     workers.execute(
         () -> {
           List<DiscoveredNode> found = null;
@@ -365,6 +366,11 @@ public final class CetsDiscovery implements AutoCloseable {
         reason,
         upAt == null ? "unknown" : String.valueOf((now - upAt) / 1_000_000));
     checkReady();
+    // No poll now (the node may be restarting), but no 5-minute wait either: the next poll comes
+    // after the after_nodedown interval.
+    if (!getNodesRunning) {
+      scheduleNext();
+    }
   }
 
   private void onStartTime(NodeId from, long time) {

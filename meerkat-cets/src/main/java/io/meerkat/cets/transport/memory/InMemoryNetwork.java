@@ -32,6 +32,8 @@ public final class InMemoryNetwork implements AutoCloseable {
   private final Map<Set<String>, Link> links = new HashMap<>();
   private final Set<Set<String>> cut = new HashSet<>();
   private final Set<String> frozen = new HashSet<>();
+  // Failed links whose queues may still hold a down event for a frozen receiver.
+  private final List<Link> failed = new ArrayList<>();
 
   /**
    * Starts a node named {@code name} with a fresh incarnation. A running node of the same name is
@@ -97,6 +99,8 @@ public final class InMemoryNetwork implements AutoCloseable {
     synchronized (this) {
       frozen.remove(name);
       toResume = new ArrayList<>(links.values());
+      toResume.addAll(failed);
+      failed.removeIf(Link::drained);
     }
     toResume.forEach(Link::resumeDeliveries);
   }
@@ -141,6 +145,9 @@ public final class InMemoryNetwork implements AutoCloseable {
 
   synchronized void removeLink(Link link) {
     links.values().remove(link);
+    if (!frozen.isEmpty()) {
+      failed.add(link);
+    }
   }
 
   void closed(InMemoryTransport transport) {

@@ -74,6 +74,10 @@ final class Link {
     toB.enqueue(() -> b.deliverDown(a.localNode(), reason), true);
   }
 
+  boolean drained() {
+    return toA.isEmpty() && toB.isEmpty();
+  }
+
   void resumeDeliveries() {
     toA.resume();
     toB.resume();
@@ -97,6 +101,10 @@ final class Link {
         queue.add(new Delivery(action, event));
       }
       resume();
+    }
+
+    synchronized boolean isEmpty() {
+      return queue.isEmpty() && !draining;
     }
 
     void resume() {

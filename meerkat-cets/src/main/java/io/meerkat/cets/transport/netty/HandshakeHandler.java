@@ -92,7 +92,12 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
         body.readBytes(mac);
         onProof(ctx, mac);
       } else if (type == Frames.ACCEPT && state == State.AWAIT_ACCEPT) {
-        becomeUp(ctx);
+        if (env.gate().admits(peerHello.node())) {
+          becomeUp(ctx);
+        } else {
+          refuse(
+              ctx, Reject.GATE, "node " + peerHello.node() + " is refused by the handshake gate");
+        }
       } else if (type == Frames.REJECT) {
         onReject(Reject.of(Frames.readableOrFail(body, 1).readByte()), Frames.readStr8(body));
       } else {
@@ -148,6 +153,11 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
       refuse(ctx, Reject.AUTHENTICATION, "authentication failed (wrong cluster secret?)");
       return;
     }
+    if (!env.gate().admits(peer)) {
+      // blocked while the handshake ran (and enforceGate() found no link to close yet)
+      refuse(ctx, Reject.GATE, "node " + peer + " is refused by the handshake gate");
+      return;
+    }
     boolean arbiter = env.local().compareTo(peer) > 0;
     if (arbiter && !env.registry().choose(peer, link)) {
       lostArbitration(ctx, peer);
@@ -157,8 +167,10 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
       state = State.AWAIT_ACCEPT;
       ctx.writeAndFlush(Frames.proof(ctx.alloc(), proofOfOwn()));
     } else {
-      ctx.writeAndFlush(Frames.signal(ctx.alloc(), Frames.ACCEPT));
+      // up before the ACCEPT leaves: when the peer's connect completes, we are up too
+      ctx.write(Frames.signal(ctx.alloc(), Frames.ACCEPT));
       becomeUp(ctx);
+      ctx.flush();
     }
   }
 

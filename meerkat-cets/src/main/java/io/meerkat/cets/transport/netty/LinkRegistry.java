@@ -121,6 +121,16 @@ final class LinkRegistry {
         });
   }
 
+  /** Fails every pending {@link #awaitUp} (the transport is closing). */
+  void failWaiters(String reason) {
+    List<CompletableFuture<NodeId>> pending = new ArrayList<>();
+    synchronized (lock) {
+      waiters.values().forEach(pending::addAll);
+      waiters.clear();
+    }
+    pending.forEach(f -> f.completeExceptionally(new LinkFailedException(reason)));
+  }
+
   Link get(NodeId peer) {
     return up.get(peer);
   }

@@ -223,6 +223,7 @@ public final class NettyClusterTransport implements ClusterTransport {
       link.close("transport closed");
     }
     channels.close().awaitUninterruptibly();
+    registry.failWaiters("transport closed");
     loops.shutdown();
     LOG.info("Cluster transport of {} closed", localNode);
   }

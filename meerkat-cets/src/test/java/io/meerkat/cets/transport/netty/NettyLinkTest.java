@@ -164,7 +164,7 @@ class NettyLinkTest {
       await().atMost(Duration.ofSeconds(5)).until(() -> a.connectedNodes().isEmpty());
     }
 
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
     assertThat(onA.lastDownReason(b.localNode())).isEqualTo("heartbeat timeout");
   }
 
