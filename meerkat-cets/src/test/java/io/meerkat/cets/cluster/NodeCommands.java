@@ -83,6 +83,7 @@ final class NodeCommands {
         blockList.unblock(args.get(0));
         yield "unblocked";
       }
+      case "cpu" -> String.valueOf(ReplicationLoad.processCpuNanos());
       case "benchSync" ->
           ReplicationLoad.syncLatency(
               table(args.get(0)), Integer.parseInt(args.get(1)), Integer.parseInt(args.get(2)));

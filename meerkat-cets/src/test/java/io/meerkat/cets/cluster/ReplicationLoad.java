@@ -2,6 +2,7 @@ package io.meerkat.cets.cluster;
 
 import io.meerkat.cets.CetsTable;
 import io.meerkat.cets.Entry;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
@@ -79,6 +80,12 @@ final class ReplicationLoad {
         failed.get(),
         seconds,
         count / seconds);
+  }
+
+  /** CPU time used by this whole process so far (every thread, user and system). */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long percentile(long[] sorted, double p) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Netsplits simulated with the handshake gate between node processes: the links are cut while the
  * processes keep running, and the gate refuses reconnects until the split heals.
  */
-class NetsplitTest {
+class MultiProcessNetsplitTest {
 
   @RegisterExtension final JvmProcesses processes = new JvmProcesses();
 
