@@ -54,6 +54,31 @@ class MultiProcessNetsplitTest {
     awaitContents(nodes, "bag", bag);
   }
 
+  @Test
+  void aPartialNetsplitEndsInFullyMeshedGroupsThatMergeBackAfterHealing() {
+    LocalCluster cluster = new LocalCluster(processes, dir);
+    cluster.writeNodeList("n1", "n2", "n3");
+    List<NodeProcess> nodes = cluster.startAll("n1", "n2", "n3");
+    awaitJoined(nodes, "n1", "n2", "n3");
+    List<String> kv = new ArrayList<>();
+    List<String> bag = new ArrayList<>();
+    NodeProcess n1 = nodes.get(0);
+    NodeProcess n2 = nodes.get(1);
+
+    // only the n1-n2 link is cut; n3 still reaches both
+    n1.call("block n2");
+    awaitNotMembers(n1, "n2");
+    awaitNotMembers(n2, "n1");
+    for (NodeProcess node : nodes) {
+      write(node, "split", kv, bag);
+    }
+    n1.call("unblock n2");
+
+    awaitJoined(nodes, "n1", "n2", "n3");
+    awaitContents(nodes, "kv", kv);
+    awaitContents(nodes, "bag", bag);
+  }
+
   /**
    * Writes records owned by {@code node}: keys {@code <node>-<phase>-<i>} in kv, values {@code
    * <node>-<phase>} under one shared bag key.
@@ -66,6 +91,15 @@ class MultiProcessNetsplitTest {
     }
     node.call("insert bag members " + owner);
     bag.add("members=" + owner);
+  }
+
+  /** Waits until neither table of {@code node} lists {@code peer} as a member. */
+  private static void awaitNotMembers(NodeProcess node, String peer) {
+    await()
+        .atMost(SETTLE)
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> !node.list("nodes kv").contains(peer) && !node.list("nodes bag").contains(peer));
   }
 
   private static void awaitMembers(NodeProcess node, String members) {
