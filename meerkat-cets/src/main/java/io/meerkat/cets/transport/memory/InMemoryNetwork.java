@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,7 +32,9 @@ public final class InMemoryNetwork implements AutoCloseable {
   private final Map<InetSocketAddress, InMemoryTransport> byAddress = new HashMap<>();
   private final Map<Set<String>, Link> links = new HashMap<>();
   private final Set<Set<String>> cut = new HashSet<>();
-  private final Set<String> frozen = new HashSet<>();
+  // Concurrent, so that link queues check it without the network's lock: a restart holds that lock
+  // while it fails the old links, which takes the queues' locks (lock order network -> queue).
+  private final Set<String> frozen = ConcurrentHashMap.newKeySet();
   // Failed links whose queues may still hold a down event for a frozen receiver.
   private final List<Link> failed = new ArrayList<>();
 
@@ -105,7 +108,7 @@ public final class InMemoryNetwork implements AutoCloseable {
     toResume.forEach(Link::resumeDeliveries);
   }
 
-  synchronized boolean isFrozen(String name) {
+  boolean isFrozen(String name) {
     return frozen.contains(name);
   }
 
