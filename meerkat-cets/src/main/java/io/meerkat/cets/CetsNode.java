@@ -92,6 +92,11 @@ public final class CetsNode implements AutoCloseable {
     return messenger;
   }
 
+  /** The cluster-wide lock of joins (exposed for tools and tests). */
+  public ClusterLock clusterLock() {
+    return lock;
+  }
+
   public TableCalls tableCalls() {
     return tableCalls;
   }

@@ -16,7 +16,7 @@ import java.util.List;
  *     (computed only when asked for, otherwise -1)
  * @param joinRef the cluster epoch of this server
  * @param leader the current leader
- * @param nodeDownHistory lost peers, oldest first
+ * @param nodeDownHistory lost peers, oldest first (the last 100)
  * @param pauseCount active pause tokens
  * @param backlogSize local operations waiting for the pause to end
  */

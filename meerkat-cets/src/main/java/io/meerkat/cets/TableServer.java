@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ final class TableServer<K, R> {
 
   private static final Logger LOG = LoggerFactory.getLogger(TableServer.class);
   private static final int RECORD_OVERHEAD_BYTES = 48;
+  private static final int DOWN_HISTORY_LIMIT = 100;
 
   private final TableOptions<K, R> options;
   private final ServerId self;
@@ -263,6 +265,9 @@ final class TableServer<K, R> {
     acks.peerDown(server);
     recomputeLeader();
     downHistory.add(new NodeDownRecord(server, reason, Instant.now()));
+    if (downHistory.size() > DOWN_HISTORY_LIMIT) {
+      downHistory.remove(0);
+    }
     LOG.warn("Table {} lost peer {}: {}", options.name(), server, reason);
     DownEvent event = new DownEvent(options.name(), server, reason, isLeader());
     runCallback(() -> options.downHandler().accept(event));
@@ -468,11 +473,20 @@ final class TableServer<K, R> {
   }
 
   private <T> void complete(CompletableFuture<T> future, T value) {
-    callbacks.execute(() -> future.complete(value));
+    offThread(() -> future.complete(value));
   }
 
   private void fail(CompletableFuture<?> future, Throwable error) {
-    callbacks.execute(() -> future.completeExceptionally(error));
+    offThread(() -> future.completeExceptionally(error));
+  }
+
+  private void offThread(Runnable completion) {
+    try {
+      callbacks.execute(completion);
+    } catch (RejectedExecutionException e) {
+      // The node is shutting down: nothing else runs on this server any more.
+      completion.run();
+    }
   }
 
   private void runCallback(Runnable callback) {

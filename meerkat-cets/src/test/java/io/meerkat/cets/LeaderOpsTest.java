@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class LeaderOpsTest {
 
   private final TestCluster cluster =
-      new TestCluster(new CetsNodeOptions(List.of(10L, 50L, 100L, 500L, 1000L)));
+      new TestCluster(new CetsNodeOptions(List.of(10L, 50L, 100L, 500L, 1000L, 2000L)));
   private final List<String> wrongLeaderCalls = new CopyOnWriteArrayList<>();
 
   @AfterEach
@@ -123,7 +123,7 @@ class LeaderOpsTest {
         .isInstanceOf(CetsException.class)
         .extracting(e -> ((CetsException) e).reason())
         .isEqualTo("send_leader_op_failed");
-    assertThat(wrongLeaderCalls).hasSize(6);
+    assertThat(wrongLeaderCalls).hasSize(7);
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +77,7 @@ public final class CetsDiscovery implements AutoCloseable {
   private ScheduledFuture<?> timer;
   private final List<CompletableFuture<Void>> readyWaiters = new ArrayList<>();
   private final List<CompletableFuture<Void>> getNodesWaiters = new ArrayList<>();
-  private boolean closed;
+  private volatile boolean closed;
 
   /** Starts discovery on {@code node}, tracking every table it runs now or later. */
   public CetsDiscovery(CetsNode node, DiscoveryBackend backend, DiscoveryOptions options) {
@@ -314,7 +315,11 @@ public final class CetsDiscovery implements AutoCloseable {
           case AFTER_NODEDOWN -> options.afterNodedownInterval().toMillis();
           case REGULAR -> options.regularInterval().toMillis();
         };
-    timer = timers.schedule(() -> mailbox.execute(this::check), delay, TimeUnit.MILLISECONDS);
+    try {
+      timer = timers.schedule(() -> mailbox.execute(this::check), delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("Discovery closed; no further polls");
+    }
   }
 
   RetryType retryType() {
@@ -493,13 +498,7 @@ public final class CetsDiscovery implements AutoCloseable {
 
   @Override
   public void close() {
-    mailbox.execute(
-        () -> {
-          closed = true;
-          if (timer != null) {
-            timer.cancel(false);
-          }
-        });
+    closed = true;
     node.removeListener(listener);
     timers.shutdownNow();
   }

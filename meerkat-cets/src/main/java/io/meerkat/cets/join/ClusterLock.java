@@ -33,6 +33,7 @@ public final class ClusterLock {
   private static final String ACQUIRE = "cets.lock.acquire";
   private static final String RELEASE = "cets.lock.release";
   private static final long MAX_BACKOFF_MILLIS = 200;
+  private static final long ANSWER_TIMEOUT_SECONDS = 5;
 
   private record Holder(NodeId node, long lockId) {}
 
@@ -76,7 +77,10 @@ public final class ClusterLock {
       for (NodeId node : nodes) {
         answers.put(
             node,
-            messenger.call(node, ACQUIRE, body).handle((in, e) -> e == null && in.readBoolean()));
+            messenger
+                .call(node, ACQUIRE, body)
+                .orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .handle((in, e) -> e == null && in.readBoolean()));
       }
       List<NodeId> granted = new ArrayList<>();
       answers.forEach(
@@ -88,7 +92,8 @@ public final class ClusterLock {
       if (granted.size() == nodes.size()) {
         return new Lease(name, lockId, nodes);
       }
-      releaseOn(granted, name, lockId);
+      // Also where the answer was lost or late: a grant we do not know of must not linger.
+      releaseOn(nodes, name, lockId);
       long bound = Math.min(MAX_BACKOFF_MILLIS, 5L << Math.min(attempt, 6));
       if (attempt > 0 && attempt % 50 == 0) {
         LOG.warn("Still waiting for cluster lock {} after {} attempts", name, attempt);

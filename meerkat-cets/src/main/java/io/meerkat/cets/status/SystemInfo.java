@@ -3,9 +3,9 @@ package io.meerkat.cets.status;
 import java.util.List;
 
 /**
- * The cluster health report (MongooseIM's {@code cets systemInfo}). Every list is sorted and
- * without duplicates. Healthy means {@code joinedNodes} equals {@code discoveredNodes} and every
- * {@code remote*} and {@code conflict*} list is empty.
+ * The cluster health report (the {@code cets systemInfo} command). Every list is sorted and without
+ * duplicates. Healthy means {@code joinedNodes} equals {@code discoveredNodes} and every {@code
+ * remote*} and {@code conflict*} list is empty.
  *
  * @param availableNodes online nodes (this one included) running discovery
  * @param unavailableNodes discovered nodes that could not be connected, plus nodes that went down

@@ -3,7 +3,7 @@ package io.meerkat.cets.status;
 import java.util.List;
 
 /**
- * One tracked table (MongooseIM's {@code cets tableInfo}).
+ * One tracked table (the {@code cets tableInfo} command).
  *
  * @param tableName the table
  * @param memory estimated bytes of the local copy

@@ -206,7 +206,7 @@ class FileDiscoveryTest {
     CetsDiscovery da =
         nodes
             .get(0)
-            .startDiscovery(new FileDiscoveryBackend(file), Fast.regular(Duration.ofMillis(300)));
+            .startDiscovery(new FileDiscoveryBackend(file), Fast.regular(Duration.ofSeconds(1)));
     nodes.get(1).startDiscovery(new FileDiscoveryBackend(file), Fast.options());
     da.waitForReady().join();
     await().until(() -> da.info().join().retryType() == RetryType.REGULAR);

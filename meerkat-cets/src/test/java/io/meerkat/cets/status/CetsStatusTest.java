@@ -148,6 +148,20 @@ class CetsStatusTest {
   }
 
   @Test
+  void aNodeWhoseDiscoveryStoppedIsNoLongerAvailable() {
+    List<CetsNode> nodes = cluster.start("a", "b");
+    for (CetsNode node : nodes) {
+      node.startDiscovery(listing("a", "b"), FAST);
+    }
+    nodes.forEach(n -> n.discovery().orElseThrow().waitForReady().join());
+    assertThat(statusOf(nodes.get(0)).systemInfo().availableNodes()).containsExactly("a", "b");
+    nodes.get(1).discovery().orElseThrow().close();
+    SystemInfo info = statusOf(nodes.get(0)).systemInfo();
+    assertThat(info.availableNodes()).containsExactly("a");
+    assertThat(info.remoteNodesWithoutDisco()).containsExactly("b");
+  }
+
+  @Test
   void tableInfoListsTrackedTablesWithSizeMemoryAndSortedNodes() {
     List<CetsNode> nodes = cluster.start("b", "a");
     for (CetsNode node : nodes) {

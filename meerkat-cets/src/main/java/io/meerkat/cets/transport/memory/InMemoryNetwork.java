@@ -21,6 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * delivered in order on their own thread (never the sender's), and a lost link is reported as
  * {@code nodeDown} to both ends after the messages that did get through.
  *
+ * <p>A node accepts links only once a handler for the replication channel is set (as a real node
+ * starts listening only when it can handle messages), so no early message is dropped unseen.
+ *
  * <p>Fault injection: {@link #partition} cuts the link between two nodes (both see the other go
  * down; messages still in flight are lost, never reordered) and refuses new links between them
  * until {@link #heal}. {@link #freeze} holds every delivery to a node (a suspended process) until
@@ -123,6 +126,10 @@ public final class InMemoryNetwork implements AutoCloseable {
       }
       if (target == from) {
         return CompletableFuture.failedFuture(new ConnectException("that is this node"));
+      }
+      if (!target.isReady()) {
+        // Like a process that has not started listening: nothing could handle our messages yet.
+        return CompletableFuture.failedFuture(new ConnectException(address + " is not ready"));
       }
       Set<String> pair = Set.of(from.localNode().name(), target.localNode().name());
       if (cut.contains(pair)) {

@@ -100,6 +100,11 @@ public final class InMemoryTransport implements ClusterTransport {
     network.closed(this);
   }
 
+  /** Accepts links only once the replication channel has a handler. */
+  boolean isReady() {
+    return handlers.containsKey(Channel.REPLICATION);
+  }
+
   boolean isClosed() {
     return closed;
   }

@@ -125,12 +125,22 @@ class InMemoryNetworkTest {
     InMemoryTransport a = network.createTransport("a");
     InMemoryTransport b = network.createTransport("b");
     Recorder ra = new Recorder(a);
+    new Recorder(b);
     a.connect(InMemoryNetwork.addressOf("b")).join();
     InMemoryTransport b2 = network.createTransport("b");
+    new Recorder(b2);
     assertThat(b2.localNode()).isNotEqualTo(b.localNode());
     await().until(() -> ra.events.size() == 2);
     assertThat(ra.events.get(1)).startsWith("down b");
     assertThat(a.connect(InMemoryNetwork.addressOf("b")).join()).isEqualTo(b2.localNode());
+  }
+
+  @Test
+  void aNodeWithoutAReplicationHandlerAcceptsNoLinks() {
+    InMemoryTransport a = network.createTransport("a");
+    network.createTransport("b");
+    assertThatThrownBy(() -> a.connect(InMemoryNetwork.addressOf("b")).join())
+        .hasMessageContaining("not ready");
   }
 
   @Test
