@@ -282,7 +282,15 @@ public final class NettyClusterTransport implements ClusterTransport {
       return bound;
     }
     try {
-      return new InetSocketAddress(InetAddress.getLocalHost(), bound.getPort());
+      InetSocketAddress guessed =
+          new InetSocketAddress(InetAddress.getLocalHost(), bound.getPort());
+      if (guessed.getAddress().isLoopbackAddress()) {
+        LOG.warn(
+            "Publishing loopback address {} for the cluster transport: other hosts cannot reach"
+                + " it; set a published address",
+            guessed);
+      }
+      return guessed;
     } catch (UnknownHostException e) {
       throw new UncheckedIOException(
           "The listener is a wildcard and the host's address is unknown: set a published address",

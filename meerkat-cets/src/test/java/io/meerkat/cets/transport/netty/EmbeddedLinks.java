@@ -9,6 +9,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** One side of a link on an {@link EmbeddedChannel}, with its own registry and recorders. */
@@ -20,6 +22,7 @@ final class EmbeddedLinks {
   final RecordingHandler inbox = new RecordingHandler();
   final LinkRegistry registry;
   final LinkEnvironment env;
+  private final List<EmbeddedChannel> channels = new ArrayList<>();
 
   EmbeddedLinks(String name, String secret, HandshakeGate gate) {
     this.local = new NodeId(name, name.hashCode());
@@ -60,17 +63,26 @@ final class EmbeddedLinks {
     return channel(false, null);
   }
 
+  /** Releases whatever the channels of this side still hold (frames written but never read). */
+  void releaseAll() {
+    channels.forEach(EmbeddedChannel::finishAndReleaseAll);
+    channels.clear();
+  }
+
   private EmbeddedChannel channel(boolean initiator, CompletableFuture<NodeId> result) {
-    return new EmbeddedChannel(
-        new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            FrameDecoder decoder = new FrameDecoder(Frames.HANDSHAKE_FRAME_LIMIT);
-            Link link = new Link(ch, initiator, result, registry, settings.outboundLimit());
-            ch.pipeline().addLast("frames", decoder);
-            ch.pipeline().addLast("handshake", new HandshakeHandler(env, link, decoder));
-          }
-        });
+    EmbeddedChannel channel =
+        new EmbeddedChannel(
+            new ChannelInitializer<Channel>() {
+              @Override
+              protected void initChannel(Channel ch) {
+                FrameDecoder decoder = new FrameDecoder(Frames.HANDSHAKE_FRAME_LIMIT);
+                Link link = new Link(ch, initiator, result, registry, settings.outboundLimit());
+                ch.pipeline().addLast("frames", decoder);
+                ch.pipeline().addLast("handshake", new HandshakeHandler(env, link, decoder));
+              }
+            });
+    channels.add(channel);
+    return channel;
   }
 
   /** Moves bytes both ways until neither side has anything more to say. */

@@ -9,8 +9,11 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The handshake on embedded channels: who comes up, what is refused and how. */
@@ -18,7 +21,21 @@ class HandshakeHandlerTest {
 
   private final EmbeddedLinks alice = new EmbeddedLinks("alice");
   private final EmbeddedLinks bob = new EmbeddedLinks("bob");
+  private final List<EmbeddedLinks> others = new ArrayList<>();
   private final CompletableFuture<NodeId> result = new CompletableFuture<>();
+
+  private EmbeddedLinks side(String name, String secret, HandshakeGate gate) {
+    EmbeddedLinks side = new EmbeddedLinks(name, secret, gate);
+    others.add(side);
+    return side;
+  }
+
+  @AfterEach
+  void releaseChannels() {
+    alice.releaseAll();
+    bob.releaseAll();
+    others.forEach(EmbeddedLinks::releaseAll);
+  }
 
   @Test
   void twoNodesWithTheSameSecretBringTheLinkUpOnBothSides() {
@@ -37,7 +54,7 @@ class HandshakeHandlerTest {
 
   @Test
   void aWrongSecretIsRefusedAndNeitherSideComesUp() {
-    EmbeddedLinks mallory = new EmbeddedLinks("mallory", "another-secret", HandshakeGate.OPEN);
+    EmbeddedLinks mallory = side("mallory", "another-secret", HandshakeGate.OPEN);
     EmbeddedChannel out = mallory.initiator(result);
     EmbeddedChannel in = bob.acceptor();
 
@@ -53,7 +70,7 @@ class HandshakeHandlerTest {
 
   @Test
   void anAcceptorWithAWrongSecretIsNotTrustedByTheInitiator() {
-    EmbeddedLinks mallory = new EmbeddedLinks("mallory", "another-secret", HandshakeGate.OPEN);
+    EmbeddedLinks mallory = side("mallory", "another-secret", HandshakeGate.OPEN);
     EmbeddedChannel out = alice.initiator(result);
     EmbeddedChannel in = mallory.acceptor();
 
@@ -127,7 +144,7 @@ class HandshakeHandlerTest {
 
   @Test
   void aBlockedPeerIsRefusedByTheGateOnEitherSide() {
-    EmbeddedLinks guarded = new EmbeddedLinks("guarded", TestTransports.SECRET, peer -> false);
+    EmbeddedLinks guarded = side("guarded", TestTransports.SECRET, peer -> false);
     EmbeddedChannel out = alice.initiator(result);
     EmbeddedChannel in = guarded.acceptor();
 
@@ -146,8 +163,9 @@ class HandshakeHandlerTest {
 
   @Test
   void aNodeCannotLinkWithAnotherNodeOfTheSameName() {
-    EmbeddedLinks twin = new EmbeddedLinks("alice", TestTransports.SECRET, HandshakeGate.OPEN);
-    EmbeddedChannel out = new EmbeddedLinks("alice").initiator(result);
+    EmbeddedLinks twin = side("alice", TestTransports.SECRET, HandshakeGate.OPEN);
+    EmbeddedChannel out =
+        side("alice", TestTransports.SECRET, HandshakeGate.OPEN).initiator(result);
     EmbeddedChannel in = twin.acceptor();
 
     pump(out, in);

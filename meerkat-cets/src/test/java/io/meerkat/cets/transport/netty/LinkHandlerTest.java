@@ -10,6 +10,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,12 @@ class LinkHandlerTest {
   private final EmbeddedLinks bob = new EmbeddedLinks("bob");
   private EmbeddedChannel out;
   private EmbeddedChannel in;
+
+  @AfterEach
+  void releaseChannels() {
+    alice.releaseAll();
+    bob.releaseAll();
+  }
 
   @BeforeEach
   void linkUp() {
