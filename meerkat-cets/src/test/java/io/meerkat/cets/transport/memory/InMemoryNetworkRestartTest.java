@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.meerkat.cets.transport.Channel;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,24 +22,44 @@ class InMemoryNetworkRestartTest {
 
   @AfterEach
   void stop() {
-    network.close();
+    // bounded too: after a deadlock the network's lock is never free again
+    assertTimeoutPreemptively(Duration.ofSeconds(10), network::close);
   }
 
   @Test
-  void restartingANodeWhileItsLinksDeliverNeverDeadlocks() {
+  void restartingANodeWhileItsLinksDeliverNeverDeadlocks() throws InterruptedException {
     InMemoryTransport a = network.createTransport("a");
-    assertTimeoutPreemptively(
-        Duration.ofSeconds(30),
-        () -> {
-          for (int i = 0; i < 500; i++) {
-            InMemoryTransport b = network.createTransport("b");
-            a.connect(InMemoryNetwork.addressOf("b")).join();
-            for (int m = 0; m < 10; m++) {
-              a.send(b.localNode(), Channel.REPLICATION, new byte[] {(byte) m});
-              b.send(a.localNode(), Channel.REPLICATION, new byte[] {(byte) m});
+    a.setHandler(Channel.REPLICATION, (from, payload) -> {});
+    AtomicReference<InMemoryTransport> current = new AtomicReference<>();
+    AtomicBoolean done = new AtomicBoolean();
+    // keeps both directions of the current link draining while the test thread restarts b
+    Thread sender =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  for (int i = 0; i < 5_000_000 && !done.get(); i++) {
+                    InMemoryTransport b = current.get();
+                    if (b != null) {
+                      a.send(b.localNode(), Channel.REPLICATION, new byte[] {1});
+                      b.send(a.localNode(), Channel.REPLICATION, new byte[] {2});
+                    }
+                  }
+                });
+    try {
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(30),
+          () -> {
+            for (int i = 0; i < 500; i++) {
+              InMemoryTransport b = network.createTransport("b");
+              b.setHandler(Channel.REPLICATION, (from, payload) -> {});
+              a.connect(InMemoryNetwork.addressOf("b")).join();
+              current.set(b);
             }
-          }
-        });
+          });
+    } finally {
+      done.set(true);
+      sender.join(Duration.ofSeconds(10));
+    }
     assertThat(a.connectedNodes()).hasSize(1);
   }
 }
