@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +131,37 @@ class ReplicationTest {
     assertThat(a.info().nodeDownHistory())
         .extracting(d -> d.server().node().name())
         .containsExactly("b");
+  }
+
+  @Test
+  void anApplicationRemovesADeadNodesRecordsFromTheDownHandler() {
+    List<CetsNode> nodes = cluster.start("a", "b");
+    cluster.mesh(nodes);
+    AtomicReference<CetsTable<String, Entry>> self = new AtomicReference<>();
+    CetsTable<String, Entry> a =
+        nodes
+            .get(0)
+            .startTable(
+                Entry.table("t")
+                    .downHandler(
+                        event -> {
+                          // On the server thread: read locally, delete asynchronously.
+                          CetsTable<String, Entry> table = self.get();
+                          String prefix = event.remote().node().name() + "/";
+                          table.deleteManyAsync(
+                              table.range(prefix, prefix + Character.MAX_VALUE).stream()
+                                  .map(Entry::key)
+                                  .toList());
+                        })
+                    .build());
+    self.set(a);
+    CetsTable<String, Entry> b = nodes.get(1).startTable(Entry.table("t").build());
+    nodes.get(0).join("t", nodes.get(1).id());
+    a.insert(new Entry("a/1", "x"));
+    b.insertMany(List.of(new Entry("b/1", "y"), new Entry("b/2", "z")));
+    assertThat(a.size()).isEqualTo(3);
+    cluster.kill("b");
+    await().until(() -> a.dump().equals(List.of(new Entry("a/1", "x"))));
   }
 
   @Test

@@ -35,8 +35,7 @@ public final class InMemoryNetwork implements AutoCloseable {
   private final Map<InetSocketAddress, InMemoryTransport> byAddress = new HashMap<>();
   private final Map<Set<String>, Link> links = new HashMap<>();
   private final Set<Set<String>> cut = new HashSet<>();
-  // Concurrent, so that link queues check it without the network's lock: a restart holds that lock
-  // while it fails the old links, which takes the queues' locks (lock order network -> queue).
+  // Read by every delivery while holding a direction's lock: never behind the network's lock.
   private final Set<String> frozen = ConcurrentHashMap.newKeySet();
   // Failed links whose queues may still hold a down event for a frozen receiver.
   private final List<Link> failed = new ArrayList<>();
@@ -45,15 +44,21 @@ public final class InMemoryNetwork implements AutoCloseable {
    * Starts a node named {@code name} with a fresh incarnation. A running node of the same name is
    * closed first (a restart).
    */
-  public synchronized InMemoryTransport createTransport(String name) {
+  public InMemoryTransport createTransport(String name) {
     InetSocketAddress address = addressOf(name);
-    InMemoryTransport old = byAddress.get(address);
+    InMemoryTransport old;
+    synchronized (this) {
+      old = byAddress.get(address);
+    }
     if (old != null) {
+      // Outside the network's lock: closing fails links, which takes the links' own locks.
       old.close();
     }
     InMemoryTransport transport =
         new InMemoryTransport(this, name, ThreadLocalRandom.current().nextLong(), address);
-    byAddress.put(address, transport);
+    synchronized (this) {
+      byAddress.put(address, transport);
+    }
     return transport;
   }
 
@@ -96,14 +101,14 @@ public final class InMemoryNetwork implements AutoCloseable {
   }
 
   /** Holds all deliveries to {@code name} (messages and link events) until {@link #unfreeze}. */
-  public synchronized void freeze(String name) {
+  public void freeze(String name) {
     frozen.add(name);
   }
 
   public void unfreeze(String name) {
     List<Link> toResume;
+    frozen.remove(name);
     synchronized (this) {
-      frozen.remove(name);
       toResume = new ArrayList<>(links.values());
       toResume.addAll(failed);
       failed.removeIf(Link::drained);
