@@ -100,6 +100,7 @@ class NodeLossTest {
     }
     awaitJoined(nodes, "n1", "n2");
     awaitContents(nodes, "kv", List.of("while-frozen=n1"));
+    assertThat(nodes.get(0).list("downs")).as("handleDown of n1, once per table").hasSize(2);
   }
 
   /** Waits until {@code node}'s down handlers reported {@code count} losses of {@code peer}. */
