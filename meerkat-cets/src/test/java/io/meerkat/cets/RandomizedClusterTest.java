@@ -144,6 +144,7 @@ class RandomizedClusterTest {
                   tables.values().stream().allMatch(t -> t.nodes().size() == NAMES.size())
                       && tables.values().stream().map(CetsTable::dump).distinct().count() == 1);
       List<Entry> reference = tables.get("n1").dump();
+      assertThat(reference).isNotEmpty();
       for (CetsTable<String, Entry> table : tables.values()) {
         assertThat(table.dump()).isEqualTo(reference);
         assertThat(table.info().pauseCount()).isZero();
