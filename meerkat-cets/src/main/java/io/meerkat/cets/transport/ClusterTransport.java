@@ -48,7 +48,12 @@ public interface ClusterTransport extends AutoCloseable {
   /** The nodes with an open, authenticated link. */
   Set<NodeId> connectedNodes();
 
-  /** Sets the handler for one channel; messages on a channel with no handler are dropped. */
+  /**
+   * Sets the handler for one channel. A peer's messages are not lost just because they arrived
+   * before the handler was set (a node links as soon as it listens): an implementation either holds
+   * them and gives them to the handler first, in order, or admits no link until the replication
+   * handler is set.
+   */
   void setHandler(Channel channel, MessageHandler handler);
 
   void addListener(TransportListener listener);
