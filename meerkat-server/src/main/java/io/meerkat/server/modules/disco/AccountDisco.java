@@ -1,8 +1,7 @@
 package io.meerkat.server.modules.disco;
 
 import io.meerkat.server.auth.UserStore;
-import io.meerkat.server.roster.RosterItem;
-import io.meerkat.server.roster.RosterStore;
+import io.meerkat.server.roster.PresenceVisibility;
 import io.meerkat.xml.XmlElement;
 import io.meerkat.xmpp.Jid;
 import io.meerkat.xmpp.Namespaces;
@@ -25,11 +24,11 @@ final class AccountDisco {
           List.of(Namespaces.DISCO_INFO, Namespaces.DISCO_ITEMS));
 
   private final UserStore users;
-  private final RosterStore roster;
+  private final PresenceVisibility visibility;
 
-  AccountDisco(UserStore users, RosterStore roster) {
+  AccountDisco(UserStore users, PresenceVisibility visibility) {
     this.users = users;
-    this.roster = roster;
+    this.visibility = visibility;
   }
 
   XmlElement info(Jid from, Jid to, XmlElement iq) {
@@ -66,10 +65,6 @@ final class AccountDisco {
     if (requester.equals(user)) {
       return true;
     }
-    return roster
-        .item(user, requester)
-        .map(RosterItem::subscription)
-        .map(s -> s.hasFrom())
-        .orElse(false);
+    return visibility.shares(user, requester);
   }
 }

@@ -12,7 +12,7 @@ import io.meerkat.server.module.ModuleFactory;
 import io.meerkat.server.module.ModuleInfo;
 import io.meerkat.server.module.Protocol;
 import io.meerkat.server.modules.forms.DataForm;
-import io.meerkat.server.roster.RdbmsRosterStore;
+import io.meerkat.server.modules.roster.RosterModule;
 import io.meerkat.server.sm.SessionEntry;
 import io.meerkat.xml.XmlElement;
 import io.meerkat.xmpp.Namespaces;
@@ -101,8 +101,7 @@ public final class DiscoModule implements FeatureModule {
             enabled,
             options.get("extra_domains", List.class),
             serverInfo(options.get("server_info", List.class)));
-    this.account =
-        new AccountDisco(context.users(), new RdbmsRosterStore(context.database().jdbc()));
+    this.account = new AccountDisco(context.users(), RosterModule.visibility(enabled));
   }
 
   /** The XEP-0157 form of the server's disco#info, {@code null}-free; empty without fields. */

@@ -1,8 +1,7 @@
 package io.meerkat.server.modules.last;
 
 import io.meerkat.server.auth.UserStore;
-import io.meerkat.server.roster.RosterItem;
-import io.meerkat.server.roster.RosterStore;
+import io.meerkat.server.roster.PresenceVisibility;
 import io.meerkat.server.sm.SessionManager;
 import io.meerkat.xml.XmlElement;
 import io.meerkat.xmpp.IqType;
@@ -19,15 +18,20 @@ import java.util.Optional;
 final class LastIq {
 
   private final LastApi api;
-  private final RosterStore rosters;
+  private final PresenceVisibility visibility;
   private final SessionManager sessions;
   private final UserStore users;
   private final Clock clock;
   private final Instant started;
 
-  LastIq(LastApi api, RosterStore rosters, SessionManager sessions, UserStore users, Clock clock) {
+  LastIq(
+      LastApi api,
+      PresenceVisibility visibility,
+      SessionManager sessions,
+      UserStore users,
+      Clock clock) {
     this.api = api;
-    this.rosters = rosters;
+    this.visibility = visibility;
     this.sessions = sessions;
     this.users = users;
     this.clock = clock;
@@ -62,11 +66,7 @@ final class LastIq {
     if (requester.equals(user)) {
       return true;
     }
-    return rosters
-        .item(user, requester)
-        .map(RosterItem::subscription)
-        .map(s -> s.hasFrom())
-        .orElse(false);
+    return visibility.shares(user, requester);
   }
 
   XmlElement server(Jid from, Jid to, XmlElement iq) {

@@ -9,7 +9,8 @@ import io.meerkat.server.module.ModuleFactory;
 import io.meerkat.server.module.ModuleInfo;
 import io.meerkat.server.module.Protocol;
 import io.meerkat.server.modules.GuardedIq;
-import io.meerkat.server.roster.RdbmsRosterStore;
+import io.meerkat.server.modules.roster.RosterModule;
+import io.meerkat.server.roster.PresenceVisibility;
 import io.meerkat.server.sm.SessionId;
 import io.meerkat.xml.XmlElement;
 import io.meerkat.xmpp.Namespaces;
@@ -52,7 +53,10 @@ public final class LastModule implements FeatureModule {
         @Override
         public FeatureModule create(
             ModuleContext context, ModuleOptions options, EnabledModules enabled) {
-          return new LastModule(context, new RdbmsLastBackend(context.database().jdbc()));
+          return new LastModule(
+              context,
+              new RdbmsLastBackend(context.database().jdbc()),
+              RosterModule.visibility(enabled));
         }
       };
 
@@ -64,17 +68,11 @@ public final class LastModule implements FeatureModule {
   /** Status of the last unavailable presence of each open session. */
   private final Map<SessionId, String> statuses = new ConcurrentHashMap<>();
 
-  LastModule(ModuleContext context, LastBackend backend) {
+  LastModule(ModuleContext context, LastBackend backend, PresenceVisibility visibility) {
     this.context = context;
     this.writer = new LastWriter(backend);
     this.api = new LastApi(backend, writer, context.sessions(), context.users(), context.hooks());
-    this.iq =
-        new LastIq(
-            api,
-            new RdbmsRosterStore(context.database().jdbc()),
-            context.sessions(),
-            context.users(),
-            context.clock());
+    this.iq = new LastIq(api, visibility, context.sessions(), context.users(), context.clock());
   }
 
   /** The operations for the admin and user APIs. */

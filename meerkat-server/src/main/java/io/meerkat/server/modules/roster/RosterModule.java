@@ -11,6 +11,7 @@ import io.meerkat.server.module.ModuleContext;
 import io.meerkat.server.module.ModuleFactory;
 import io.meerkat.server.module.ModuleInfo;
 import io.meerkat.server.module.Protocol;
+import io.meerkat.server.roster.PresenceVisibility;
 import io.meerkat.server.roster.RdbmsRosterStore;
 import io.meerkat.server.roster.RosterException;
 import io.meerkat.server.roster.Rosters;
@@ -84,6 +85,14 @@ public final class RosterModule implements FeatureModule {
             context.users()::exists,
             versioning);
     this.api = new RosterApi(rosters, context.users()::exists);
+  }
+
+  /** Who shares presence with whom, from the rosters of this module if it is enabled. */
+  public static PresenceVisibility visibility(EnabledModules enabled) {
+    return enabled
+        .find(RosterModule.class)
+        .map(r -> PresenceVisibility.of(r.rosters().store()))
+        .orElse(PresenceVisibility.NOBODY);
   }
 
   /** The roster services, for modules built on rosters (presence). */

@@ -27,6 +27,7 @@ class DiscoModuleTest {
             dataDir,
             """
             [modules.mod_offline]
+            [modules.mod_roster]
             [modules.mod_disco]
               extra_domains = ["pubsub.localhost", "conference.localhost"]
               server_info = [

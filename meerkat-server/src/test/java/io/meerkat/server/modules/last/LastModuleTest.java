@@ -32,7 +32,7 @@ class LastModuleTest {
 
   @BeforeAll
   static void start() {
-    node = TestNode.start(dataDir, ImModules.TOML);
+    node = TestNode.start(dataDir, ImModules.TOML + "\n[modules.mod_roster]\n");
     for (Jid user : new Jid[] {LEO, FAN, STRANGER, FOLLOWED}) {
       node.node().users().register(user, "Passw0rd-" + user.localpart());
     }
