@@ -71,7 +71,6 @@ class LastWriterTest {
     GatedBackend backend = new GatedBackend();
     int users = 3000;
     try (LastWriter writer = new LastWriter(backend)) {
-      long start = System.nanoTime();
       try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
         for (int i = 0; i < users; i++) {
           int n = i;
@@ -79,8 +78,8 @@ class LastWriterTest {
               () -> writer.record(Jid.bare("u" + n, "localhost"), new LastActivity(n, "bye")));
         }
       }
-      // Every record returned although the database has not accepted a single write yet.
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+      // Every record returned (the executor closed) although the database has not accepted a
+      // single write yet: the gate is still shut.
       assertThat(backend.rows).isEmpty();
       assertThat(writer.pending(Jid.bare("u42", "localhost")))
           .contains(new LastActivity(42, "bye"));
