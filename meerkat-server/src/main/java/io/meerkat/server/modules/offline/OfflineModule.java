@@ -2,7 +2,6 @@ package io.meerkat.server.modules.offline;
 
 import io.meerkat.server.config.ModuleOptions;
 import io.meerkat.server.config.spec.ConfigSpec;
-import io.meerkat.server.hooks.HookResult;
 import io.meerkat.server.hooks.PresenceUpdate;
 import io.meerkat.server.module.EnabledModules;
 import io.meerkat.server.module.FeatureModule;
@@ -101,9 +100,9 @@ public final class OfflineModule implements FeatureModule {
   @Override
   public void start() {
     context.hooks().offlineMessage.add(50, NAME, storage::onUndeliverable);
-    context.hooks().initialPresence.add(50, NAME, this::onInitialPresence);
-    context.hooks().presenceUpdate.add(50, NAME, this::onPresenceUpdate);
-    context.hooks().userRemoved.add(50, NAME, this::onUserRemoved);
+    context.hooks().initialPresence.observe(50, NAME, this::onInitialPresence);
+    context.hooks().presenceUpdate.observe(50, NAME, this::onPresenceUpdate);
+    context.hooks().userRemoved.observe(50, NAME, this::onUserRemoved);
   }
 
   @Override
@@ -114,26 +113,23 @@ public final class OfflineModule implements FeatureModule {
     context.hooks().userRemoved.removeAll(NAME);
   }
 
-  private HookResult<Void> onInitialPresence(Void acc, SessionEntry session) {
+  private void onInitialPresence(SessionEntry session) {
     if (session.priority() >= 0) {
       delivery.deliver(session);
     }
-    return HookResult.next(acc);
   }
 
   /** A session that was available with a negative priority and raises it gets its messages now. */
-  private HookResult<Void> onPresenceUpdate(Void acc, PresenceUpdate update) {
+  private void onPresenceUpdate(PresenceUpdate update) {
     if (update.before().available()
         && update.before().priority() < 0
         && update.after().available()
         && update.after().priority() >= 0) {
       delivery.deliver(update.after());
     }
-    return HookResult.next(acc);
   }
 
-  private HookResult<Void> onUserRemoved(Void acc, Jid user) {
+  private void onUserRemoved(Jid user) {
     backend.removeUser(user.toBare());
-    return HookResult.next(acc);
   }
 }
