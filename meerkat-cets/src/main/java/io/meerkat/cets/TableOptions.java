@@ -1,6 +1,7 @@
 package io.meerkat.cets;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
@@ -21,6 +22,9 @@ import java.util.function.Function;
  * @param downHandler called on the table's server thread when a peer is lost; must not call
  *     replicating operations of this table (they would wait for the server running the callback)
  * @param wrongLeaderHandler called when this server receives a leader operation while not leader
+ * @param joinHandler called on the table's server thread after a join added the other side's
+ *     records to this replica, with those records (for example to resolve application-level
+ *     duplicates that a netsplit created); same restriction as {@code downHandler}
  */
 public record TableOptions<K, R>(
     String name,
@@ -31,7 +35,8 @@ public record TableOptions<K, R>(
     Codec<K> keyCodec,
     BinaryOperator<R> conflictHandler,
     Consumer<DownEvent> downHandler,
-    Consumer<String> wrongLeaderHandler) {
+    Consumer<String> wrongLeaderHandler,
+    Consumer<List<R>> joinHandler) {
 
   public TableOptions {
     Objects.requireNonNull(name, "name");
@@ -61,6 +66,7 @@ public record TableOptions<K, R>(
     private BinaryOperator<R> conflictHandler;
     private Consumer<DownEvent> downHandler = event -> {};
     private Consumer<String> wrongLeaderHandler = op -> {};
+    private Consumer<List<R>> joinHandler = records -> {};
 
     Builder(
         String name,
@@ -100,6 +106,11 @@ public record TableOptions<K, R>(
       return this;
     }
 
+    public Builder<K, R> joinHandler(Consumer<List<R>> value) {
+      this.joinHandler = value;
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException {@code bag_with_conflict_handler} for a bag with a resolver
      */
@@ -113,7 +124,8 @@ public record TableOptions<K, R>(
           keyCodec,
           conflictHandler,
           downHandler,
-          wrongLeaderHandler);
+          wrongLeaderHandler,
+          joinHandler);
     }
   }
 }

@@ -379,7 +379,12 @@ final class TableServer<K, R> {
             complete(result, false);
             return;
           }
-          records.forEach(bytes -> store.insert(options.recordCodec().decode(bytes)));
+          List<R> received = new ArrayList<>(records.size());
+          for (byte[] bytes : records) {
+            R record = options.recordCodec().decode(bytes);
+            store.insert(record);
+            received.add(record);
+          }
           List<ServerId> added = new ArrayList<>();
           for (ServerId peer : newPeers) {
             if (peer.equals(self)) {
@@ -399,6 +404,9 @@ final class TableServer<K, R> {
               // Its node went down before we learned of it: the down event is already behind us.
               handlePeerDown(peer, "noconnection");
             }
+          }
+          if (!received.isEmpty()) {
+            runCallback(() -> options.joinHandler().accept(received));
           }
           complete(result, true);
         },

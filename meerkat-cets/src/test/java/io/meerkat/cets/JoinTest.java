@@ -41,6 +41,24 @@ class JoinTest {
   }
 
   @Test
+  void joinHandlerOfEachSideIsToldOfTheRecordsTheOtherSideBrought() {
+    List<CetsNode> n = cluster.start("a", "b");
+    cluster.mesh(n);
+    List<CompletableFuture<List<Entry>>> received =
+        List.of(new CompletableFuture<>(), new CompletableFuture<>());
+    List<CetsTable<String, Entry>> t = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      CompletableFuture<List<Entry>> mine = received.get(i);
+      t.add(n.get(i).startTable(Entry.table("t").joinHandler(mine::complete).build()));
+    }
+    t.get(0).insert(new Entry("a", "1"));
+    t.get(1).insert(new Entry("b", "2"));
+    n.get(0).join("t", n.get(1).id());
+    assertThat(received.get(0).join()).containsExactly(new Entry("b", "2"));
+    assertThat(received.get(1).join()).containsExactly(new Entry("a", "1"));
+  }
+
+  @Test
   void conflictingValuesSwapWithoutAConflictHandler() {
     List<CetsNode> n = cluster.start("a", "b");
     cluster.mesh(n);

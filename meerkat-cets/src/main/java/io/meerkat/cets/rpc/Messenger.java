@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Named one-way messages ("casts") and request/reply calls between the nodes of a cluster, on the
- * transport's {@link Channel#REPLICATION} channel.
+ * transport's {@link Channel#REPLICATION} channel (or another channel given to the constructor, so
+ * that an application's traffic is dispatched apart from replication).
  *
  * <p>Handlers run on the transport thread of the link in arrival order and must not block: they
  * hand work to an actor mailbox, which keeps the per-link FIFO order all the way to the actor. A
@@ -45,15 +46,22 @@ public final class Messenger implements MessageHandler {
   private record Pending(NodeId to, CompletableFuture<WireReader> future) {}
 
   private final ClusterTransport transport;
+  private final Channel channel;
   private final NodeId local;
   private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
   private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
 
   public Messenger(ClusterTransport transport) {
+    this(transport, Channel.REPLICATION);
+  }
+
+  /** A messenger on {@code channel}; it becomes that channel's handler. */
+  public Messenger(ClusterTransport transport, Channel channel) {
     this.transport = transport;
+    this.channel = channel;
     this.local = transport.localNode();
-    transport.setHandler(Channel.REPLICATION, this);
+    transport.setHandler(channel, this);
   }
 
   public NodeId localNode() {
@@ -74,7 +82,7 @@ public final class Messenger implements MessageHandler {
     }
     byte[] frame =
         new WireWriter().writeByte(CAST).writeString(service).writeBytes(body).toByteArray();
-    return transport.send(to, Channel.REPLICATION, frame);
+    return transport.send(to, channel, frame);
   }
 
   /** Sends a request; the future completes with the reply body or a {@link RemoteCallException}. */
@@ -93,7 +101,7 @@ public final class Messenger implements MessageHandler {
             .writeString(service)
             .writeBytes(body)
             .toByteArray();
-    if (!transport.send(to, Channel.REPLICATION, frame)) {
+    if (!transport.send(to, channel, frame)) {
       pending.remove(id);
       future.completeExceptionally(
           new RemoteCallException(RemoteCallException.NODE_DOWN, "no link to " + to));
@@ -204,7 +212,7 @@ public final class Messenger implements MessageHandler {
     public void ok(byte[] body) {
       transport.send(
           to,
-          Channel.REPLICATION,
+          channel,
           new WireWriter().writeByte(REPLY_OK).writeLong(id).writeBytes(body).toByteArray());
     }
 
@@ -212,7 +220,7 @@ public final class Messenger implements MessageHandler {
     public void error(String reason) {
       transport.send(
           to,
-          Channel.REPLICATION,
+          channel,
           new WireWriter().writeByte(REPLY_ERROR).writeLong(id).writeString(reason).toByteArray());
     }
   }
