@@ -6,6 +6,9 @@ import io.meerkat.server.auth.RdbmsUserStore;
 import io.meerkat.server.auth.UserStore;
 import io.meerkat.server.c2s.C2sServices;
 import io.meerkat.server.c2s.C2sSettings;
+import io.meerkat.server.cluster.ClusterEvents;
+import io.meerkat.server.cluster.ClusterId;
+import io.meerkat.server.cluster.MeerkatCluster;
 import io.meerkat.server.config.C2sListenerConfig;
 import io.meerkat.server.config.MeerkatConfig;
 import io.meerkat.server.hooks.Hooks;
@@ -75,6 +78,8 @@ public final class MeerkatNode implements AutoCloseable {
   private UserStore users;
   private SessionManager sessions;
   private Hooks hooks;
+  private MeerkatCluster cluster;
+  private String clusterId;
   private final List<FeatureModule> modules = new ArrayList<>();
 
   private MeerkatNode(MeerkatConfig config) {
@@ -109,12 +114,11 @@ public final class MeerkatNode implements AutoCloseable {
     hooks = new Hooks();
     HashSet<String> hosts = new HashSet<>(config.general().hosts());
     AccessRules access = new AccessRules(config.acl(), config.access(), config.general().hosts());
-    sessions =
-        new SessionManager(
-            config.general().nodeName(),
-            new LocalSessionTable(),
-            hooks,
-            Duration.ofMillis(config.general().replacedWaitTimeoutMillis()));
+    clusterId = ClusterId.ensure(database.jdbc());
+    ExecutorService sessionExecutor = Executors.newVirtualThreadPerTaskExecutor();
+    stopOrder.push(sessionExecutor::close);
+    sessions = startSessions(sessionExecutor);
+    LOG.info("Node {} of cluster {}", config.general().nodeName(), clusterId);
     SessionMetrics sessionMetrics = new SessionMetrics(metrics.registry(), hooks, sessions);
     stopOrder.push(sessionMetrics);
     IqHandlers iqHandlers = new IqHandlers();
@@ -131,14 +135,16 @@ public final class MeerkatNode implements AutoCloseable {
             database,
             access,
             preAuth,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            cluster == null ? ClusterEvents.NONE : cluster.events());
     for (FeatureModule module : catalog.create(context, config.modules())) {
       modules.add(module);
       module.start();
       stopOrder.push(module::stop);
     }
-    ExecutorService sessionExecutor = Executors.newVirtualThreadPerTaskExecutor();
-    stopOrder.push(sessionExecutor::close);
+    if (cluster != null) {
+      cluster.serve(router, sessions);
+    }
     EventLoops loops = new EventLoops(Math.max(2, Runtime.getRuntime().availableProcessors()));
     stopOrder.push(loops);
     stopOrder.push(() -> sessions.closeAll(StreamError.of(StreamError.Condition.SYSTEM_SHUTDOWN)));
@@ -188,13 +194,29 @@ public final class MeerkatNode implements AutoCloseable {
             modules,
             Clock.systemUTC(),
             Instant.now(),
-            () -> stopRequested.complete(null));
+            () -> stopRequested.complete(null),
+            Optional.ofNullable(cluster));
     NodeHttp http = new NodeHttp(config, api, metrics, readiness);
     for (HttpListener listener : http.start(loops, sessionExecutor, certificates)) {
       httpListeners.add(listener);
       stopOrder.push(listener);
     }
     running = true;
+  }
+
+  /** The session manager: on a local table, or on the cluster's replicated one. */
+  private SessionManager startSessions(ExecutorService executor) {
+    Duration replacedWait = Duration.ofMillis(config.general().replacedWaitTimeoutMillis());
+    String nodeName = config.general().nodeName();
+    if (config.cets().isEmpty()) {
+      return new SessionManager(nodeName, new LocalSessionTable(), hooks, replacedWait);
+    }
+    cluster =
+        MeerkatCluster.start(config.cets().get(), database.dataSource(), nodeName, hooks, executor);
+    stopOrder.push(cluster);
+    readiness.add("cluster", cluster::readinessProblem);
+    return new SessionManager(
+        nodeName, cluster.sessionTable(), cluster.remoteSessions(), hooks, replacedWait);
   }
 
   private Optional<String> databaseProblem() {
@@ -273,6 +295,16 @@ public final class MeerkatNode implements AutoCloseable {
   /** The enabled feature modules, for the APIs built on them. */
   public <T extends FeatureModule> java.util.Optional<T> module(Class<T> type) {
     return modules.stream().filter(type::isInstance).map(type::cast).findFirst();
+  }
+
+  /** This node's cluster membership; empty for a node on its own. */
+  public Optional<MeerkatCluster> cluster() {
+    return Optional.ofNullable(cluster);
+  }
+
+  /** The id of the cluster (of the database), created by the first node that started. */
+  public String clusterId() {
+    return clusterId;
   }
 
   public LogLevels logLevels() {

@@ -1,6 +1,7 @@
 package io.meerkat.server.api;
 
 import io.meerkat.server.auth.UserStore;
+import io.meerkat.server.cluster.MeerkatCluster;
 import io.meerkat.server.hooks.Hooks;
 import io.meerkat.server.logging.LogLevels;
 import io.meerkat.server.module.FeatureModule;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,6 +22,7 @@ import java.util.Set;
  * @param modules the started feature modules, whose APIs module-backed categories call
  * @param startedAt when the node started (uptime)
  * @param stopNode stops this node; called after the response to {@code server.stop} was sent
+ * @param cluster this node's cluster membership; empty for a node on its own
  */
 public record ApiServices(
     Set<String> hosts,
@@ -32,7 +35,8 @@ public record ApiServices(
     List<FeatureModule> modules,
     Clock clock,
     Instant startedAt,
-    Runnable stopNode) {
+    Runnable stopNode,
+    Optional<MeerkatCluster> cluster) {
 
   public ApiServices {
     hosts = Set.copyOf(hosts);
@@ -67,5 +71,18 @@ public record ApiServices(
       throw new ApiException("unknown_domain", "Domain " + domain + " is not served here");
     }
     return domain;
+  }
+
+  /**
+   * @throws ApiException {@code deps_not_loaded} when this node is not configured for a cluster
+   *     ({@code [internal_databases.cets]})
+   */
+  public MeerkatCluster requireCluster() {
+    return cluster.orElseThrow(
+        () ->
+            new ApiException(
+                "deps_not_loaded",
+                "Some of the required internal databases are not enabled: cets",
+                Map.of("not_loaded_internal_databases", List.of("cets"))));
   }
 }

@@ -16,4 +16,11 @@ public record HookResult<A>(A acc, boolean stop) {
   public static <A> HookResult<A> stop(A acc) {
     return new HookResult<>(acc, true);
   }
+
+  /**
+   * A filter's result: go on with {@code acc}, or stop when it dropped the stanza ({@code null}).
+   */
+  public static <A> HookResult<A> nextUnlessDropped(A acc) {
+    return acc == null ? stop(null) : next(acc);
+  }
 }

@@ -17,6 +17,13 @@ public final class Hooks {
   /** A session ended, cleanly or not. Accumulator unused. */
   public final Hook<SessionEvent, Void> sessionClosed = new Hook<>("session_closed");
 
+  /**
+   * A session of another node was removed because that node died or was cut off: the survivors act
+   * for the lost session (unavailable presence to its contacts, last activity). Runs on one
+   * surviving node only. Accumulator unused.
+   */
+  public final Hook<SessionEvent, Void> sessionCleanup = new Hook<>("session_cleanup");
+
   /** An account was created. Accumulator unused. */
   public final Hook<Jid, Void> userRegistered = new Hook<>("register_user");
 

@@ -2,6 +2,7 @@ package io.meerkat.server.module;
 
 import io.meerkat.server.acl.AccessRules;
 import io.meerkat.server.auth.UserStore;
+import io.meerkat.server.cluster.ClusterEvents;
 import io.meerkat.server.config.MeerkatConfig;
 import io.meerkat.server.hooks.Hooks;
 import io.meerkat.server.router.IqHandlers;
@@ -24,4 +25,5 @@ public record ModuleContext(
     Database database,
     AccessRules access,
     PreAuthExtensions preAuth,
-    Clock clock) {}
+    Clock clock,
+    ClusterEvents clusterEvents) {}

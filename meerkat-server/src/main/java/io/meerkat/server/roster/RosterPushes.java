@@ -1,26 +1,27 @@
 package io.meerkat.server.roster;
 
+import io.meerkat.server.hooks.Hooks;
 import io.meerkat.server.router.Router;
+import io.meerkat.server.sm.ServerPushes;
 import io.meerkat.server.sm.SessionEntry;
 import io.meerkat.server.sm.SessionId;
 import io.meerkat.server.sm.SessionManager;
 import io.meerkat.xml.XmlElement;
 import io.meerkat.xmpp.Jid;
 import io.meerkat.xmpp.Namespaces;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Roster pushes (RFC 6121 §2.1.6) to the interested resources of a user: the sessions that asked
- * for the roster. Interest is kept per session on this node and forgotten when the session ends.
+ * for the roster. Interest is kept by the node owning the session ({@link ServerPushes}) and
+ * forgotten when the session ends; the module registers {@link #filter} on the receive hook.
  */
 public final class RosterPushes {
 
   private final SessionManager sessions;
   private final Router router;
   private final boolean versioning;
-  private final Set<SessionId> interested = ConcurrentHashMap.newKeySet();
+  private final ServerPushes interested = new ServerPushes(Namespaces.ROSTER);
   private final AtomicLong serial = new AtomicLong();
 
   public RosterPushes(SessionManager sessions, Router router, boolean versioning) {
@@ -36,22 +37,27 @@ public final class RosterPushes {
 
   /** The session asked for the roster: it gets pushes from now on. */
   public void interested(SessionId session) {
-    interested.add(session);
+    interested.interested(session);
   }
 
   public boolean isInterested(SessionId session) {
-    return interested.contains(session);
+    return interested.isInterested(session);
   }
 
   public void forget(SessionId session) {
-    interested.remove(session);
+    interested.forget(session);
+  }
+
+  /** The receive-hook filter that drops pushes to local sessions that did not ask for them. */
+  public XmlElement filter(XmlElement stanza, Hooks.Delivery delivery) {
+    return interested.filter(stanza, delivery);
   }
 
   /** Sends {@code item} ({@code <item/>} in the roster namespace) to every interested resource. */
   public void push(Jid user, XmlElement item, long version) {
     Jid bare = user.toBare();
     for (SessionEntry s : sessions.sessions(bare)) {
-      if (interested.contains(s.id())) {
+      if (interested.worthSending(sessions, s)) {
         XmlElement query =
             XmlElement.builder("query", Namespaces.ROSTER)
                 .attribute("ver", versioning ? Long.toString(version) : null)

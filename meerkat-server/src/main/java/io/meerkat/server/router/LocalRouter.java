@@ -3,6 +3,7 @@ package io.meerkat.server.router;
 import io.meerkat.server.hooks.Hooks;
 import io.meerkat.server.hooks.StanzaEvent;
 import io.meerkat.server.sm.SessionEntry;
+import io.meerkat.server.sm.SessionId;
 import io.meerkat.server.sm.SessionManager;
 import io.meerkat.xml.XmlElement;
 import io.meerkat.xmpp.IqType;
@@ -198,12 +199,51 @@ public final class LocalRouter implements Router {
     return delivered;
   }
 
-  /** Runs the receive hook and hands the stanza to the session. */
+  /**
+   * Hands the stanza to the session: here, through the receive hook; for a session of another node,
+   * by forwarding it to that node, which runs its receive hook ({@link #deliverForwarded}).
+   */
   public boolean deliver(SessionEntry session, XmlElement stanza) {
+    if (!sessions.isLocal(session)) {
+      return sessions.forward(session, stanza);
+    }
     XmlElement filtered = hooks.userReceivePacket.run(stanza, new Hooks.Delivery(session, stanza));
     if (filtered == null) {
       return true;
     }
     return sessions.deliver(session, filtered);
+  }
+
+  /**
+   * Delivers a stanza another node forwarded to session {@code target} of this node. If that
+   * session ended while the stanza travelled, the stanza is handled as one to a full JID without a
+   * session, without being forwarded again: chat and normal messages go to offline storage, IQ
+   * requests are answered with {@code service-unavailable}, anything else is dropped.
+   */
+  public void deliverForwarded(SessionId target, XmlElement stanza) {
+    SessionEntry session = sessions.localSession(target).orElse(null);
+    if (session != null && deliver(session, stanza)) {
+      return;
+    }
+    Jid from = Jid.parseOrNull(stanza.attribute("from"));
+    Jid to = Jid.parseOrNull(stanza.attribute("to"));
+    if (from == null || to == null) {
+      return;
+    }
+    switch (Stanza.kind(stanza)) {
+      case MESSAGE -> {
+        MessageType type = MessageType.parse(Stanza.type(stanza));
+        if (type == MessageType.CHAT || type == MessageType.NORMAL) {
+          undeliverable(from, to, stanza);
+        }
+      }
+      case IQ -> {
+        IqType type = IqType.parse(Stanza.type(stanza));
+        if (type != null && type.isRequest()) {
+          bounce(stanza, StanzaError.of(Condition.SERVICE_UNAVAILABLE));
+        }
+      }
+      default -> {}
+    }
   }
 }

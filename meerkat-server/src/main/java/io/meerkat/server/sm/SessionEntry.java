@@ -2,6 +2,7 @@ package io.meerkat.server.sm;
 
 import io.meerkat.xml.XmlElement;
 import io.meerkat.xmpp.Jid;
+import java.util.Comparator;
 
 /**
  * What the session table knows of one session: its full JID, id, and the last available presence
@@ -15,6 +16,10 @@ import io.meerkat.xmpp.Jid;
  */
 public record SessionEntry(
     Jid jid, SessionId id, int priority, XmlElement presence, long connectedAtMillis, String info) {
+
+  /** Sessions of one full JID ordered by age: the last is the one that stays. */
+  public static final Comparator<SessionEntry> NEWEST_LAST =
+      Comparator.comparingLong(SessionEntry::connectedAtMillis).thenComparing(SessionEntry::id);
 
   public boolean available() {
     return presence != null;

@@ -18,9 +18,18 @@ public interface SessionTable {
    */
   void remove(Jid fullJid, SessionId id);
 
+  /** The session of a full JID (the newest, should there briefly be more than one). */
   Optional<SessionEntry> lookup(Jid fullJid);
 
-  /** All sessions of a user (bare JID), in resource order. */
+  /**
+   * Every session of a full JID. More than one only for a moment: two nodes bound the same resource
+   * at once, or a netsplit healed; the session manager then closes all but the newest.
+   */
+  default List<SessionEntry> lookupAll(Jid fullJid) {
+    return lookup(fullJid).map(List::of).orElse(List.of());
+  }
+
+  /** All sessions of a user (bare JID), in resource order, one per resource. */
   List<SessionEntry> lookupBare(Jid bareJid);
 
   /** All sessions of a domain. */

@@ -12,13 +12,13 @@ import org.jivesoftware.smack.sasl.SASLMechanism;
  * Smack's SASL framework driving the independent ongres SCRAM client, because Smack's own SCRAM
  * implementation only knows SHA-1. The client side of the exchange is therefore not Meerkat code.
  */
-final class OngresScramMechanism extends SASLMechanism {
+public final class OngresScramMechanism extends SASLMechanism {
 
   private final String name;
   private ScramClient client;
   private int step;
 
-  OngresScramMechanism(String name) {
+  public OngresScramMechanism(String name) {
     this.name = name;
   }
 

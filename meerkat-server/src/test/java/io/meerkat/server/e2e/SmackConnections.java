@@ -14,7 +14,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.stringprep.XmppStringprepException;
 
 /** Smack connections to a test node: STARTTLS, SCRAM-SHA-256, the self-signed certificate. */
-final class SmackConnections {
+public final class SmackConnections {
 
   private static final X509TrustManager TRUST_ALL =
       new X509TrustManager() {
@@ -40,7 +40,7 @@ final class SmackConnections {
   }
 
   /** STARTTLS required, SCRAM-SHA-256, the test node's self-signed certificate trusted. */
-  static XMPPTCPConnectionConfiguration.Builder configuration(int port)
+  public static XMPPTCPConnectionConfiguration.Builder configuration(int port)
       throws XmppStringprepException {
     return XMPPTCPConnectionConfiguration.builder()
         .setXmppDomain(TestNode.DOMAIN)

@@ -1,18 +1,21 @@
 package io.meerkat.server.api.server;
 
 import graphql.schema.idl.RuntimeWiring;
+import io.meerkat.server.api.ApiException;
 import io.meerkat.server.api.ApiServices;
 import io.meerkat.server.api.Caller;
 import io.meerkat.server.api.Endpoint;
 import io.meerkat.server.api.GraphqlCategory;
+import io.meerkat.server.cluster.ClusterMembership;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * {@code server}: status, log level and stopping this node. Admin only. Cluster membership commands
- * are not here: nodes join and leave by discovery.
+ * {@code server}: status, log level, stopping this node, and manual cluster membership (nodes
+ * normally join by discovery; see {@link ClusterMembership}). Admin only.
  */
 public final class ServerCategory implements GraphqlCategory {
 
@@ -54,11 +57,25 @@ public final class ServerCategory implements GraphqlCategory {
                       return "Log level set to " + level;
                     })
                 .dataFetcher(
+                    "joinCluster", env -> membership(m -> m.joinCluster(env.getArgument("node"))))
+                .dataFetcher("leaveCluster", env -> membership(ClusterMembership::leaveCluster))
+                .dataFetcher(
+                    "removeFromCluster",
+                    env -> membership(m -> m.removeFromCluster(env.getArgument("node"))))
+                .dataFetcher(
                     "stop",
                     env -> {
                       Caller.afterResponse(env, services.stopNode());
                       return "Stopping the node";
                     }));
+  }
+
+  private String membership(Function<ClusterMembership, String> change) {
+    try {
+      return change.apply(services.requireCluster().membership());
+    } catch (ClusterMembership.MembershipException e) {
+      throw new ApiException(e.code(), e.getMessage());
+    }
   }
 
   private Map<String, Object> status() {

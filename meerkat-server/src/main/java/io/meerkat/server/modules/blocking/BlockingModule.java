@@ -2,6 +2,7 @@ package io.meerkat.server.modules.blocking;
 
 import io.meerkat.server.config.ModuleOptions;
 import io.meerkat.server.config.spec.ConfigSpec;
+import io.meerkat.server.hooks.HookResult;
 import io.meerkat.server.module.EnabledModules;
 import io.meerkat.server.module.FeatureModule;
 import io.meerkat.server.module.ModuleContext;
@@ -69,7 +70,7 @@ public final class BlockingModule implements FeatureModule {
 
   BlockingModule(ModuleContext context, BlockingBackend backend, RosterStore rosters) {
     this.context = context;
-    this.lists = new Blocklists(backend, MAX_CACHED);
+    this.lists = new Blocklists(backend, MAX_CACHED, context.clusterEvents());
     this.pushes = new BlocklistPushes(context.sessions(), context.router());
     this.api =
         new BlockingApi(
@@ -99,6 +100,13 @@ public final class BlockingModule implements FeatureModule {
     // Early, so that nothing else acts on a stanza that is not going to be delivered.
     context.hooks().userSendPacket.add(10, NAME, filter::outgoing);
     context.hooks().userReceivePacket.add(10, NAME, filter::incoming);
+    context
+        .hooks()
+        .userReceivePacket
+        .add(
+            20,
+            NAME,
+            (stanza, delivery) -> HookResult.nextUnlessDropped(pushes.filter(stanza, delivery)));
     context
         .hooks()
         .sessionClosed

@@ -1,5 +1,6 @@
 package io.meerkat.server.modules.blocking;
 
+import io.meerkat.server.cluster.ClusterEvents;
 import io.meerkat.xmpp.Jid;
 import java.util.Collection;
 import java.util.List;
@@ -12,19 +13,27 @@ import java.util.concurrent.locks.ReentrantLock;
  * lists, so lists are cached: loaded on first use, replaced after every change made through this
  * object (a write and the reload that follows hold a per-user lock, so concurrent changes of one
  * user cannot leave an older list in the cache). The cache is emptied when it exceeds its size
- * bound. Single node: a change made on another node is not seen until the entry is reloaded.
+ * bound. A change is announced to the other nodes of the cluster, which drop their cached copy of
+ * that user's list ({@link #CHANGED}).
  */
 final class Blocklists {
 
   private static final int LOCK_STRIPES = 64;
+
+  /** The cluster event announcing that a user's blocklist changed; the payload is the bare JID. */
+  static final String CHANGED = "mod_blocking.changed";
 
   private final BlockingBackend backend;
   private final int maxCached;
   private final Map<Jid, List<Jid>> cache = new ConcurrentHashMap<>();
   private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
 
-  Blocklists(BlockingBackend backend, int maxCached) {
+  private final ClusterEvents events;
+
+  Blocklists(BlockingBackend backend, int maxCached, ClusterEvents events) {
     this.backend = backend;
+    this.events = events;
+    events.subscribe(CHANGED, user -> evict(Jid.parse(user)));
     this.maxCached = maxCached;
     for (int i = 0; i < LOCK_STRIPES; i++) {
       locks[i] = new ReentrantLock();
@@ -104,5 +113,6 @@ final class Blocklists {
     } finally {
       lock.unlock();
     }
+    events.publish(CHANGED, user.toBare().toString());
   }
 }

@@ -11,6 +11,7 @@ import io.meerkat.server.module.Protocol;
 import io.meerkat.server.modules.GuardedIq;
 import io.meerkat.server.modules.roster.RosterModule;
 import io.meerkat.server.roster.PresenceVisibility;
+import io.meerkat.server.sm.SessionEntry;
 import io.meerkat.server.sm.SessionId;
 import io.meerkat.xml.XmlElement;
 import io.meerkat.xmpp.Namespaces;
@@ -104,22 +105,9 @@ public final class LastModule implements FeatureModule {
                 statuses.put(update.after().id(), status == null ? "" : status);
               }
             });
-    context
-        .hooks()
-        .sessionClosed
-        .observe(
-            50,
-            NAME,
-            event -> {
-              String status = statuses.remove(event.session().id());
-              var user = event.session().jid().toBare();
-              if (context.sessions().sessions(user).isEmpty()) {
-                writer.record(
-                    user,
-                    new LastActivity(
-                        context.clock().instant().getEpochSecond(), status == null ? "" : status));
-              }
-            });
+    context.hooks().sessionClosed.observe(50, NAME, event -> loggedOut(event.session()));
+    // A session lost with its node: the survivor that cleans it up records the logout.
+    context.hooks().sessionCleanup.observe(50, NAME, event -> loggedOut(event.session()));
     context
         .hooks()
         .userRemoved
@@ -131,12 +119,24 @@ public final class LastModule implements FeatureModule {
             });
   }
 
+  private void loggedOut(SessionEntry session) {
+    String status = statuses.remove(session.id());
+    var user = session.jid().toBare();
+    if (context.sessions().sessions(user).isEmpty()) {
+      writer.record(
+          user,
+          new LastActivity(
+              context.clock().instant().getEpochSecond(), status == null ? "" : status));
+    }
+  }
+
   @Override
   public void stop() {
     context.iqHandlers().unregisterUser(Namespaces.LAST);
     context.iqHandlers().unregisterServer(Namespaces.LAST);
     context.hooks().presenceUpdate.removeAll(NAME);
     context.hooks().sessionClosed.removeAll(NAME);
+    context.hooks().sessionCleanup.removeAll(NAME);
     context.hooks().userRemoved.removeAll(NAME);
     writer.close();
   }

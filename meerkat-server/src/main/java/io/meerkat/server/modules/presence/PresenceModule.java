@@ -89,6 +89,16 @@ public final class PresenceModule implements FeatureModule {
             directed.takeAll(e.session().id());
           }
         });
+    // A session lost with its node: its contacts learn it is gone from the surviving node that
+    // cleans it up (directed presence was known only to the dead node).
+    hooks.sessionCleanup.observe(
+        PRIORITY,
+        NAME,
+        e -> {
+          if (e.session().available()) {
+            broadcast.wentOffline(e.session(), null);
+          }
+        });
     hooks.userSendPacket.add(PRIORITY, NAME, (acc, e) -> outbound(acc, e));
     hooks.inboundPresence.add(
         PRIORITY,
@@ -128,6 +138,7 @@ public final class PresenceModule implements FeatureModule {
     Hooks hooks = context.hooks();
     hooks.presenceUpdate.removeAll(NAME);
     hooks.sessionClosed.removeAll(NAME);
+    hooks.sessionCleanup.removeAll(NAME);
     hooks.userSendPacket.removeAll(NAME);
     hooks.inboundPresence.removeAll(NAME);
   }

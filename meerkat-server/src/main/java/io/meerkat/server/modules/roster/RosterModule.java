@@ -119,6 +119,11 @@ public final class RosterModule implements FeatureModule {
     context.iqHandlers().registerUser(Namespaces.ROSTER, iq);
     hooks.userSendPacket.add(PRIORITY, NAME, (acc, e) -> outbound(acc, e));
     hooks.inboundPresence.add(PRIORITY, NAME, (acc, e) -> inbound(acc, e));
+    hooks.userReceivePacket.add(
+        PRIORITY,
+        NAME,
+        (stanza, delivery) ->
+            HookResult.nextUnlessDropped(rosters.pushes().filter(stanza, delivery)));
     hooks.initialPresence.observe(
         PRIORITY,
         NAME,
@@ -183,6 +188,7 @@ public final class RosterModule implements FeatureModule {
     hooks.inboundPresence.removeAll(NAME);
     hooks.initialPresence.removeAll(NAME);
     hooks.sessionClosed.removeAll(NAME);
+    hooks.userReceivePacket.removeAll(NAME);
     hooks.userRemoved.removeAll(NAME);
     hooks.streamFeatures.removeAll(NAME);
   }
