@@ -143,7 +143,7 @@ public final class MeerkatNode implements AutoCloseable {
       stopOrder.push(module::stop);
     }
     if (cluster != null) {
-      cluster.serve(router, sessions);
+      cluster.serve(router, sessions, metrics.registry());
     }
     EventLoops loops = new EventLoops(Math.max(2, Runtime.getRuntime().availableProcessors()));
     stopOrder.push(loops);

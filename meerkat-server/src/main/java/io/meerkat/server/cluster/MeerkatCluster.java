@@ -18,6 +18,7 @@ import io.meerkat.server.sm.RemoteSessions;
 import io.meerkat.server.sm.SessionManager;
 import io.meerkat.server.sm.SessionTable;
 import io.meerkat.server.storage.Jdbc;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class MeerkatCluster implements AutoCloseable {
   private volatile CetsDiscovery discovery;
   private volatile CetsStatus status;
   private volatile NodeListWatch nodeListWatch;
+  private volatile ClusterMetrics metrics;
 
   private MeerkatCluster(
       CetsConfig config,
@@ -123,12 +125,16 @@ public final class MeerkatCluster implements AutoCloseable {
     return events;
   }
 
-  /** Serves the other nodes with this node's router and sessions, then starts discovery. */
-  public void serve(LocalRouter router, SessionManager sessionManager) {
+  /**
+   * Serves the other nodes with this node's router and sessions, then starts discovery and the
+   * {@code cets_info_*} gauges.
+   */
+  public void serve(LocalRouter router, SessionManager sessionManager, MeterRegistry registry) {
     this.sessions = sessionManager;
     remoteSessions.serve(router, sessionManager);
     discovery = cets.startDiscovery(discoveryBackend(), DiscoveryOptions.defaults());
     status = new CetsStatus(cets, discovery);
+    metrics = new ClusterMetrics(registry, status);
     if (config.backend() == CetsConfig.Backend.FILE) {
       nodeListWatch = new NodeListWatch(config.nodeListFile().orElseThrow(), discovery);
     }
@@ -234,6 +240,9 @@ public final class MeerkatCluster implements AutoCloseable {
   public void close() {
     if (nodeListWatch != null) {
       nodeListWatch.close();
+    }
+    if (metrics != null) {
+      metrics.close();
     }
     cets.close();
     transport.close();

@@ -151,6 +151,12 @@ abstract class ClusterEndToEndTest {
   void theKilledNodeRestartedWithAnEmptyDataDirectoryRejoinsByItself() {
     cluster.start("node2", true);
     awaitJoined(List.of("node1", "node2", "node3"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                cluster.metrics("node2").contains("cets_info_joined_nodes 3.0")
+                    && cluster.metrics("node2").contains("cets_info_discovery_works 1.0"));
   }
 
   @Test

@@ -135,20 +135,28 @@ final class ServerCluster {
 
   /** Whether the node answers its readiness probe with 200. */
   boolean ready(String name) {
+    HttpResponse<String> response = get(name, "/health/ready");
+    return response != null && response.statusCode() == 200;
+  }
+
+  /** The node's Prometheus metrics text, or empty when it does not answer. */
+  String metrics(String name) {
+    HttpResponse<String> response = get(name, "/metrics");
+    return response == null ? "" : response.body();
+  }
+
+  private HttpResponse<String> get(String name, String path) {
     try {
-      HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + ports.get(name).metrics() + "/health/ready"))
-                  .timeout(Duration.ofSeconds(5))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200;
+      return http.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(name).metrics() + path))
+              .timeout(Duration.ofSeconds(5))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      return false;
+      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return null;
     }
   }
 
@@ -189,6 +197,9 @@ final class ServerCluster {
           [[listen.http.handlers.meerkat_health_handler]]
             host = "_"
             path = "/health"
+          [[listen.http.handlers.mongoose_prometheus_handler]]
+            host = "_"
+            path = "/metrics"
 
         [outgoing_pools.rdbms.default.connection]
           driver = "pgsql"
