@@ -159,6 +159,22 @@ class KubernetesManifestsTest {
         assertThat(integer(port, "port")).isEqualTo(ports.get(target));
       }
     }
+    Map<String, Object> policy = map(manifests.get("NetworkPolicy", "meerkat"), "spec");
+    assertThat(at(map(manifests.get("StatefulSet", "meerkat"), "spec"), "template", "metadata"))
+        .extractingByKey("labels")
+        .isEqualTo(at(policy, "podSelector", "matchLabels"));
+    List<String> allowed =
+        list(policy, "ingress").stream()
+            .flatMap(rule -> list(rule, "ports").stream())
+            .map(p -> string(p, "port"))
+            .toList();
+    // Every declared port is reachable, the cluster port only from other nodes (the first rule).
+    assertThat(allowed).containsExactlyInAnyOrderElementsOf(ports.keySet());
+    assertThat(list(list(policy, "ingress").get(0), "ports"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.get("port")).isEqualTo("cluster"));
+    assertThat(list(policy, "ingress").get(0)).containsKey("from");
+
     Map<String, Object> ready = at(container, "readinessProbe", "httpGet");
     Map<String, Object> live = at(container, "livenessProbe", "httpGet");
     assertThat(string(ready, "path")).isEqualTo("/health/ready");
