@@ -144,6 +144,34 @@ class DistributionIT {
     assertThat(home.resolve("var/broken.pid")).doesNotExist();
   }
 
+  @Test
+  void theLaunchersNeedOnlyAJavaRuntimeAndWorkThroughSymlinks() throws Exception {
+    // A runtime without javac: the test JVM's java and release file, nothing else.
+    Path jre = Files.createDirectories(temp.resolve("a jre/bin")).getParent();
+    Path realJava = Path.of(System.getProperty("java.home"));
+    Files.createSymbolicLink(jre.resolve("bin/java"), realJava.resolve("bin/java"));
+    Files.copy(realJava.resolve("release"), jre.resolve("release"));
+    Path links = Files.createDirectories(temp.resolve("links dir"));
+    Files.createSymbolicLink(links.resolve("meerkat"), home.resolve("bin/meerkat"));
+    Files.createSymbolicLink(links.resolve("meerkatctl"), home.resolve("bin/meerkatctl"));
+    Map<String, String> env = Map.of("JAVA_HOME", jre.toString(), "PATH", "/usr/bin:/bin");
+
+    Result help = run(elsewhere, env, links.resolve("meerkatctl"), "--help");
+    assertThat(help.status).as(help.output).isZero();
+    assertThat(help.output).contains("Usage: meerkatctl");
+
+    Path broken = elsewhere.resolve("broken.toml");
+    Files.writeString(broken, "[[listen.c2s]]\nport = 99999\n");
+    Result foreground =
+        run(elsewhere, env, links.resolve("meerkat"), "foreground", "--config", "broken.toml");
+    assertThat(foreground.status).as(foreground.output).isEqualTo(2);
+    assertThat(foreground.output).contains(broken + ":2:1: listen.c2s[0].port: expected");
+
+    Result usage = run(elsewhere, env, links.resolve("meerkat"), "restart");
+    assertThat(usage.status).isEqualTo(2);
+    assertThat(usage.output).contains("Usage: bin/meerkat start|stop|foreground|live");
+  }
+
   /**
    * Rewrites the shipped configuration's listener ports, every listener bound to 127.0.0.1 (tests
    * never listen on other interfaces).
