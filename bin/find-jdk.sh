@@ -2,6 +2,8 @@
 # Sourced (POSIX sh) by mvnw, meerkat, meerkatctl and .ci/run, because the default `java` on many
 # machines is older than the release we compile for. Order: JAVA_HOME, `java` on PATH, then the
 # system JVM directory (newest first). Stops with a clear message when none qualifies.
+# The launchers of the packaged server (bin/meerkat, bin/meerkatctl of the tarball) set
+# MEERKAT_RUNTIME_ONLY=1 first: they only run Java, so a JRE 21+ (no javac) is enough.
 
 meerkat_jdk_major() {
   # Prints the feature version of the JDK at $1 (e.g. 25), or nothing.
@@ -13,7 +15,8 @@ meerkat_jdk_major() {
 }
 
 meerkat_jdk_ok() {
-  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
+  [ -x "$1/bin/java" ] || return 1
+  [ "${MEERKAT_RUNTIME_ONLY:-}" = 1 ] || [ -x "$1/bin/javac" ] || return 1
   major=$(meerkat_jdk_major "$1")
   [ -n "$major" ] && [ "$major" -ge 21 ]
 }
@@ -22,8 +25,10 @@ meerkat_find_jdk() {
   if [ -n "${JAVA_HOME-}" ] && meerkat_jdk_ok "$JAVA_HOME"; then
     return 0
   fi
-  if command -v javac >/dev/null 2>&1; then
-    candidate=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+  meerkat_tool=javac
+  [ "${MEERKAT_RUNTIME_ONLY:-}" = 1 ] && meerkat_tool=java
+  if command -v "$meerkat_tool" >/dev/null 2>&1; then
+    candidate=$(dirname "$(dirname "$(readlink -f "$(command -v "$meerkat_tool")")")")
     if meerkat_jdk_ok "$candidate"; then
       JAVA_HOME=$candidate
       return 0
@@ -49,7 +54,7 @@ meerkat_find_jdk() {
     return 0
   fi
   echo "Meerkat needs a JDK 21 or newer, and none was found." >&2
-  echo "Looked at JAVA_HOME (${JAVA_HOME:-unset}), the javac on PATH and /usr/lib/jvm." >&2
+  echo "Looked at JAVA_HOME (${JAVA_HOME:-unset}), the $meerkat_tool on PATH and /usr/lib/jvm." >&2
   echo "Install one (for example Temurin 21 or 25) or set JAVA_HOME to it." >&2
   return 1
 }

@@ -101,7 +101,15 @@ final class ConfigMapper {
         g.duration("replaced_wait_timeout").toMillis());
   }
 
+  /**
+   * The environment's {@code MEERKAT_NODE_NAME} (set per pod or per systemd unit, so one file
+   * serves every node), else {@code meerkat@<HOSTNAME>}.
+   */
   private String defaultNodeName() {
+    String fromEnvironment = environment.apply("MEERKAT_NODE_NAME");
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return fromEnvironment.strip();
+    }
     String host = environment.apply("HOSTNAME");
     return "meerkat@" + (host == null || host.isBlank() ? "localhost" : host);
   }

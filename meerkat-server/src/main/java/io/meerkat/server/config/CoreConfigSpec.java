@@ -96,7 +96,11 @@ public final class CoreConfigSpec {
             "var",
             "Directory for the embedded database and generated keys, relative to the install"
                 + " directory.")
-        .string("node_name", null, "This node's name in the cluster; defaults to meerkat@<host>.")
+        .string(
+            "node_name",
+            null,
+            "This node's name in the cluster; defaults to the environment variable"
+                + " MEERKAT_NODE_NAME, else meerkat@<host name>.")
         .millis(
             "replaced_wait_timeout",
             2000,

@@ -12,8 +12,8 @@ import java.util.List;
  * @param language default {@code xml:lang} ({@code language}, default "en")
  * @param dataDir where generated keys, certificates and the embedded database live ({@code
  *     data_dir}, default {@code var} relative to the install directory), already resolved
- * @param nodeName this node's name in the cluster ({@code node_name}, default {@code meerkat@<host
- *     name>})
+ * @param nodeName this node's name in the cluster ({@code node_name}, default the environment's
+ *     {@code MEERKAT_NODE_NAME}, else {@code meerkat@<host name>})
  * @param replacedWaitTimeoutMillis how long a new session waits for the one it replaces to close
  *     ({@code replaced_wait_timeout}, default 2000)
  */

@@ -175,6 +175,23 @@ class ConfigLoaderTest {
     assertThat(cets.nodeExpiry()).isEqualTo(Duration.ofHours(1));
   }
 
+  private static GeneralConfig generalWith(Map<String, String> environment, String toml)
+      throws ConfigException {
+    return new ConfigLoader(Map.of(), HttpHandlerSpecs.all(), environment::get, Path.of("/opt"))
+        .parse(FILE, toml)
+        .general();
+  }
+
+  @Test
+  void theNodeNameComesFromMeerkatNodeNameSoOneFileServesEveryPod() throws Exception {
+    Map<String, String> pod = Map.of("MEERKAT_NODE_NAME", "meerkat-2", "HOSTNAME", "meerkat-2.x");
+    assertThat(generalWith(pod, "").nodeName()).isEqualTo("meerkat-2");
+    assertThat(generalWith(pod, "[general]\nnode_name = \"n1\"\n").nodeName()).isEqualTo("n1");
+    assertThat(generalWith(Map.of("HOSTNAME", "box"), "").nodeName()).isEqualTo("meerkat@box");
+    assertThat(generalWith(Map.of("MEERKAT_NODE_NAME", " "), "").nodeName())
+        .isEqualTo("meerkat@localhost");
+  }
+
   @Test
   void unsupportedSectionsSaySo() {
     assertThat(errorsOf("[[host_config]]\nhost = \"x\"\n"))
