@@ -15,6 +15,7 @@ import io.meerkat.server.config.CetsConfig;
 import io.meerkat.server.hooks.Hooks;
 import io.meerkat.server.router.LocalRouter;
 import io.meerkat.server.sm.RemoteSessions;
+import io.meerkat.server.sm.SessionEntry;
 import io.meerkat.server.sm.SessionManager;
 import io.meerkat.server.sm.SessionTable;
 import io.meerkat.server.storage.Jdbc;
@@ -77,7 +78,7 @@ public final class MeerkatCluster implements AutoCloseable {
             cets::startTable,
             transport.localNode().incarnation(),
             this::peerLost,
-            rows -> executor.execute(() -> resolveDuplicates(rows)));
+            rows -> executor.execute(() -> afterJoin(rows)));
     this.remoteSessions = new ClusterSessions(transport, executor);
     this.events = new MessengerClusterEvents(transport, remoteSessions.messenger(), executor);
     this.cleanup = new DeadNodeCleanup(sessionTable, cets.clusterLock(), hooks, executor);
@@ -218,11 +219,30 @@ public final class MeerkatCluster implements AutoCloseable {
     cleanup.nodeLost(event.remote().node());
   }
 
-  /** After a join (a netsplit healed): one session per full JID again, the newest. */
-  private void resolveDuplicates(List<SessionRecord> joinedRows) {
+  /**
+   * After a join (a netsplit healed), over the rows the other side brought in:
+   *
+   * <ul>
+   *   <li>rows claiming to be this node's that are not open sessions here are stale copies (the
+   *       session ended while the other side could not hear of it, or belongs to an earlier run of
+   *       this node): this node, their owner, deletes them, so it is done once;
+   *   <li>one session per full JID again, the newest (a user reconnected to the other side).
+   * </ul>
+   */
+  private void afterJoin(List<SessionRecord> joinedRows) {
     SessionManager manager = sessions;
     if (manager == null) {
       return;
+    }
+    String self = transport.localNode().name();
+    long incarnation = transport.localNode().incarnation();
+    for (SessionRecord row : joinedRows) {
+      SessionEntry e = row.entry();
+      boolean mine = e.id().node().equals(self);
+      if (mine
+          && (row.ownerIncarnation() != incarnation || manager.localSession(e.id()).isEmpty())) {
+        sessionTable.remove(e.jid(), e.id());
+      }
     }
     joinedRows.stream().map(r -> r.entry().jid()).distinct().forEach(manager::resolveDuplicates);
   }

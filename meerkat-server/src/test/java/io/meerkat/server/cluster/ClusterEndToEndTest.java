@@ -47,6 +47,7 @@ abstract class ClusterEndToEndTest {
   private final JvmProcesses processes = new JvmProcesses();
   private final List<ClusterClient> clients = new ArrayList<>();
   ServerCluster cluster;
+  private ClusterClient carol;
   private PostgresDatabase database;
 
   abstract ServerCluster.Discovery discovery();
@@ -122,6 +123,7 @@ abstract class ClusterEndToEndTest {
   void aNewSessionReplacesTheSameResourceOnAnotherNode() throws Exception {
     ClusterClient old = login("node3", "carol", "desk");
     ClusterClient replacing = login("node1", "carol", "desk");
+    carol = replacing;
     await().until(() -> old.closedWith() == StreamError.Condition.conflict);
     assertThat(replacing.connected()).isTrue();
     for (String node : List.of("node1", "node2", "node3")) {
@@ -173,6 +175,7 @@ abstract class ClusterEndToEndTest {
   @Order(8)
   void aHealedNetsplitLeavesNoDuplicateOrStaleSessions() throws Exception {
     ClusterClient daveOld = clients.get(clients.size() - 1);
+    ClusterClient carolOnNode1 = carol;
     cluster.process("node4").pause();
     try {
       // The others see node4 go (heartbeat timeout) and remove its sessions.
@@ -180,6 +183,9 @@ abstract class ClusterEndToEndTest {
           .atMost(Duration.ofSeconds(30))
           .until(() -> countUserResources("node1", "dave@localhost") == 0);
       login("node1", "dave", "watch");
+      // A session that ends during the split must not come back from node4's copy.
+      carolOnNode1.close();
+      await().until(() -> countUserResources("node1", "carol@localhost") == 0);
     } finally {
       cluster.process("node4").resume();
     }
@@ -189,6 +195,9 @@ abstract class ClusterEndToEndTest {
       await()
           .atMost(FORMATION)
           .until(() -> userSessionNodes(node, "dave@localhost").equals(List.of("node1")));
+    }
+    for (String node : List.of("node1", "node2", "node3", "node4")) {
+      await().until(() -> countUserResources(node, "carol@localhost") == 0);
     }
     long sessions = countSessions("node1");
     for (String node : List.of("node2", "node3", "node4")) {
