@@ -33,9 +33,9 @@ class CetsSessionTableTest {
   private List<CetsSessionTable> joined() {
     a.transport().connect(InMemoryNetwork.addressOf("b")).join();
     await().until(() -> b.transport().connectedNodes().contains(a.id()));
-    List<CetsSessionTable> tables = joined();
-    CetsSessionTable onA = tables.get(0);
-    CetsSessionTable onB = tables.get(1);
+    CetsSessionTable onA = start(a, 1);
+    CetsSessionTable onB = start(b, 2);
+    a.join(CetsSessionTable.NAME, b.id());
     return List.of(onA, onB);
   }
 
