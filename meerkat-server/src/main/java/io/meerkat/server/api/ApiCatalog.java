@@ -2,6 +2,7 @@ package io.meerkat.server.api;
 
 import io.meerkat.server.api.account.AccountApi;
 import io.meerkat.server.api.account.AccountCategory;
+import io.meerkat.server.api.domain.DomainCategory;
 import io.meerkat.server.api.last.LastCategory;
 import io.meerkat.server.api.offline.OfflineCategory;
 import io.meerkat.server.api.privatestorage.PrivateCategory;
@@ -35,6 +36,7 @@ public final class ApiCatalog {
         new VcardCategory(services, accounts),
         new PrivateCategory(services, accounts),
         new LastCategory(services, accounts),
-        new ServerCategory(services));
+        new ServerCategory(services),
+        new DomainCategory(services));
   }
 }

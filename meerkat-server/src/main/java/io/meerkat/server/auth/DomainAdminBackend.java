@@ -23,6 +23,9 @@ public interface DomainAdminBackend {
    */
   boolean deletePassword(String domain);
 
-  /** Whether {@code password} is the domain administrator's (false when there is none). */
+  /**
+   * Whether {@code password} is the domain administrator's (false when there is none), taking as
+   * long either way.
+   */
   boolean checkPassword(String domain, String password);
 }
