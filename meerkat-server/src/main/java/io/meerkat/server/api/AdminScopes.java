@@ -23,7 +23,7 @@ import java.util.Set;
  * the one on its type; a command with neither has no scope, and domain administrators may not run
  * it: forgetting the directive closes a command, it never opens one.
  */
-public final class AdminScopes {
+final class AdminScopes {
 
   static final String DIRECTIVE = "protected";
   private static final Set<String> DOMAIN_SCALARS = Set.of("JID", "DomainName");
@@ -40,7 +40,7 @@ public final class AdminScopes {
    * @throws IllegalStateException when a {@code DOMAIN} scope names no argument, or one that the
    *     field does not have or that is not a JID or domain name
    */
-  public static AdminScopes of(GraphQLSchema schema) {
+  static AdminScopes of(GraphQLSchema schema) {
     Map<FieldCoordinates, Optional<Scope>> commands = new LinkedHashMap<>();
     for (GraphQLObjectType root : roots(schema)) {
       for (GraphQLFieldDefinition field : root.getFieldDefinitions()) {
@@ -56,7 +56,7 @@ public final class AdminScopes {
   }
 
   /** Every command with its scope; empty for commands without one. */
-  public Map<FieldCoordinates, Optional<Scope>> commands() {
+  Map<FieldCoordinates, Optional<Scope>> commands() {
     return Map.copyOf(commands);
   }
 

@@ -10,7 +10,7 @@ import java.util.List;
  *     of them) is in the administrator's domain; {@link Type#DEFAULT}: any administrator
  * @param args the arguments a domain administrator's domain is checked against ({@code DOMAIN})
  */
-public record Scope(Type type, List<String> args) {
+record Scope(Type type, List<String> args) {
 
   /** The {@code ProtectedType} values of the schema. */
   public enum Type {
