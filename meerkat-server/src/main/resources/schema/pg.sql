@@ -96,3 +96,9 @@ CREATE TABLE blocking (
     jid VARCHAR(250) NOT NULL,
     PRIMARY KEY (server, username, jid)
 );
+
+CREATE TABLE domain_admins (
+    domain VARCHAR(250) NOT NULL,
+    pass_details TEXT NOT NULL,
+    PRIMARY KEY (domain)
+);

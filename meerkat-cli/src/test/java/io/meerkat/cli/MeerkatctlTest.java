@@ -125,6 +125,27 @@ class MeerkatctlTest {
   }
 
   @Test
+  void domainAdministratorPasswordsAreSetAndDeletedFromTheCommandLine() {
+    Run set = run("domain", "setDomainPassword", "--domain", "localhost", "--password", "Dom-1");
+    assertThat(set.exit()).isZero();
+    assertThat(set.out()).contains("Domain password set");
+    assertThat(
+            node.node
+                .database()
+                .jdbc()
+                .queryOne(
+                    "SELECT pass_details FROM domain_admins WHERE domain = ?",
+                    row -> row.getString(1),
+                    "localhost"))
+        .hasValueSatisfying(
+            v -> assertThat(v).startsWith("==MULTI_SCRAM==").doesNotContain("Dom-1"));
+    assertThat(run("domain", "deleteDomainPassword", "--domain", "localhost").exit()).isZero();
+    Run again = run("domain", "deleteDomainPassword", "--domain", "localhost");
+    assertThat(again.exit()).isEqualTo(1);
+    assertThat(again.out()).contains("not_found");
+  }
+
+  @Test
   void aMissingRequiredArgumentIsAUsageError() {
     Run r = run("account", "registerUser", "--username", "bob", "--domain", "localhost");
     assertThat(r.exit()).isEqualTo(2);

@@ -2,6 +2,7 @@ package io.meerkat.server;
 
 import io.meerkat.server.acl.AccessRules;
 import io.meerkat.server.api.ApiServices;
+import io.meerkat.server.auth.RdbmsDomainAdminBackend;
 import io.meerkat.server.auth.RdbmsUserStore;
 import io.meerkat.server.auth.UserStore;
 import io.meerkat.server.c2s.C2sServices;
@@ -186,6 +187,7 @@ public final class MeerkatNode implements AutoCloseable {
         new ApiServices(
             hosts,
             users,
+            new RdbmsDomainAdminBackend(database.jdbc(), config.auth().password()),
             sessions,
             router,
             hooks,

@@ -55,7 +55,11 @@ final class NodeHttp {
     }
     this.graphql =
         new GraphqlRoutes(
-            schemas, api.users(), api.hosts(), config.auth().password().scramIterations());
+            schemas,
+            api.users(),
+            api.domainAdmins(),
+            api.hosts(),
+            config.auth().password().scramIterations());
   }
 
   private boolean uses(String type) {

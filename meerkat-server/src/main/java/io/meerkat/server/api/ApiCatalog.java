@@ -3,6 +3,7 @@ package io.meerkat.server.api;
 import io.meerkat.server.api.account.AccountApi;
 import io.meerkat.server.api.account.AccountCategory;
 import io.meerkat.server.api.cets.CetsCategory;
+import io.meerkat.server.api.domain.DomainCategory;
 import io.meerkat.server.api.last.LastCategory;
 import io.meerkat.server.api.offline.OfflineCategory;
 import io.meerkat.server.api.privatestorage.PrivateCategory;
@@ -37,6 +38,7 @@ public final class ApiCatalog {
         new PrivateCategory(services, accounts),
         new LastCategory(services, accounts),
         new ServerCategory(services),
-        new CetsCategory(services));
+        new CetsCategory(services),
+        new DomainCategory(services));
   }
 }

@@ -11,8 +11,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,9 +45,12 @@ public final class ApiSchemas {
     wireCheckAuth(endpoint, wiring);
     categories.forEach(c -> c.wire(endpoint, wiring));
     GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(registry, wiring.build());
-    return GraphQL.newGraphQL(schema)
-        .defaultDataFetcherExceptionHandler(new ApiExceptionHandler())
-        .build();
+    GraphQL.Builder graphql =
+        GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new ApiExceptionHandler());
+    if (endpoint == Endpoint.ADMIN) {
+      graphql.instrumentation(new DomainAdminGuard(AdminScopes.of(schema)));
+    }
+    return graphql.build();
   }
 
   /** Requests only run after authentication, so checkAuth always reports success. */
@@ -55,7 +60,15 @@ public final class ApiSchemas {
           "AdminQuery",
           t ->
               t.dataFetcher(
-                  "checkAuth", env -> Map.of("authType", "ADMIN", "authStatus", "AUTHORIZED")));
+                  "checkAuth",
+                  env -> {
+                    Optional<String> domain = Caller.adminDomain(env.getGraphQlContext());
+                    Map<String, Object> info = new HashMap<>();
+                    info.put("authStatus", "AUTHORIZED");
+                    info.put("authType", domain.isPresent() ? "DOMAIN_ADMIN" : "ADMIN");
+                    info.put("domain", domain.orElse(null));
+                    return info;
+                  }));
     } else {
       wiring.type(
           "UserQuery",

@@ -1,5 +1,6 @@
 package io.meerkat.server.api;
 
+import io.meerkat.server.auth.DomainAdminBackend;
 import io.meerkat.server.auth.UserStore;
 import io.meerkat.server.cluster.MeerkatCluster;
 import io.meerkat.server.hooks.Hooks;
@@ -18,6 +19,7 @@ import java.util.Set;
  * The node services the API categories act on.
  *
  * @param hosts the served domains
+ * @param domainAdmins the passwords of the domain administrators
  * @param enabledModules names of the enabled feature modules (for {@code @use})
  * @param modules the started feature modules, whose APIs module-backed categories call
  * @param startedAt when the node started (uptime)
@@ -27,6 +29,7 @@ import java.util.Set;
 public record ApiServices(
     Set<String> hosts,
     UserStore users,
+    DomainAdminBackend domainAdmins,
     SessionManager sessions,
     Router router,
     Hooks hooks,

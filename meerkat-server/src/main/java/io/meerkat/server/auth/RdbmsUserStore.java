@@ -6,7 +6,6 @@ import io.meerkat.server.storage.Jdbc;
 import io.meerkat.xmpp.Jid;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,12 +134,8 @@ public final class RdbmsUserStore implements UserStore {
     if (passwords.format() == PasswordFormat.PLAIN) {
       return new Secret(prepared, null);
     }
-    byte[] salt = Scram.newSalt();
-    Map<ScramHash, ScramCredential> credentials = new EnumMap<>(ScramHash.class);
-    for (ScramHash hash : passwords.hashes()) {
-      credentials.put(hash, Scram.credential(hash, prepared, salt, passwords.scramIterations()));
-    }
-    return new Secret("", MultiScramFormat.format(credentials));
+    return new Secret(
+        "", ScramSecrets.create(prepared, passwords.hashes(), passwords.scramIterations()));
   }
 
   private static StoredPassword toStoredPassword(String plain, String scram) {

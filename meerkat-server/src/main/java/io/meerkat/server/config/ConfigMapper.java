@@ -184,7 +184,10 @@ final class ConfigMapper {
         List.copyOf(handlers));
   }
 
-  /** The admin endpoint needs credentials; the user endpoint takes the accounts' own. */
+  /**
+   * The admin endpoint needs credentials; the user and domain_admin endpoints check the accounts'
+   * and the domain administrators' own.
+   */
   private void checkGraphqlHandler(String type, Map<String, Object> options, String where) {
     if (!type.equals("mongoose_graphql_handler")) {
       return;
@@ -205,8 +208,11 @@ final class ConfigMapper {
     if (!admin && (hasUser || hasPassword || hasFile)) {
       error(
           where + ".username",
-          "the user endpoint authenticates accounts with their own JID and password; remove"
-              + " username/password/password_file");
+          "domain_admin".equals(options.get("schema_endpoint"))
+              ? "the domain_admin endpoint authenticates admin@<domain> with the password set by"
+                  + " domain.setDomainPassword; remove username/password/password_file"
+              : "the user endpoint authenticates accounts with their own JID and password; remove"
+                  + " username/password/password_file");
     }
   }
 

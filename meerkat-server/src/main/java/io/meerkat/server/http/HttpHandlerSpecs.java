@@ -26,9 +26,11 @@ public final class HttpHandlerSpecs {
             .oneOf(
                 "schema_endpoint",
                 "admin",
-                Set.of("admin", "user"),
-                "Which API: admin (every command; protect it) or user (accounts act for"
-                    + " themselves, authenticated with their JID and password).")
+                Set.of("admin", "domain_admin", "user"),
+                "Which API: admin (every command; protect it), domain_admin (the admin API"
+                    + " limited to one domain, authenticated as admin@<domain> with the password"
+                    + " set by domain.setDomainPassword) or user (accounts act for themselves,"
+                    + " authenticated with their JID and password).")
             .string("username", null, "Admin endpoint: the HTTP basic auth user name (required).")
             .secret(
                 "password",

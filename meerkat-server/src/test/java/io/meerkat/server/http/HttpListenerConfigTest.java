@@ -38,14 +38,15 @@ class HttpListenerConfigTest {
   }
 
   @Test
-  void theDefaultConfigurationFileDeclaresAdminUserAndMetricsListeners() throws Exception {
+  void theDefaultConfigurationFileDeclaresAdminDomainAdminUserAndMetricsListeners()
+      throws Exception {
     MeerkatConfig config =
         new ConfigLoader(
                 ModuleCatalog.standard().specs(), HttpHandlerSpecs.all(), k -> null, Path.of(".."))
             .load(Path.of("..", "etc", "meerkat.toml"));
     assertThat(config.httpListeners())
         .extracting(HttpListenerConfig::port)
-        .containsExactly(5551, 5561, 9091);
+        .containsExactly(5551, 5541, 5561, 9091);
     HttpListenerConfig admin = config.httpListeners().get(0);
     assertThat(admin.ipAddress().getHostAddress()).isEqualTo("127.0.0.1");
     assertThat(admin.handlers().get(0).options().get("password_file", String.class))
@@ -97,6 +98,23 @@ class HttpListenerConfigTest {
     assertThatThrownBy(() -> load(toml, Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("the user endpoint authenticates accounts");
+  }
+
+  @Test
+  void theDomainAdminEndpointRefusesConfiguredCredentials() {
+    String toml =
+        """
+        [[listen.http]]
+          port = 5541
+          [[listen.http.handlers.mongoose_graphql_handler]]
+            path = "/api/graphql"
+            schema_endpoint = "domain_admin"
+            password = "secret"
+        """;
+    assertThatThrownBy(() -> load(toml, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("the domain_admin endpoint authenticates admin@<domain>")
+        .hasMessageContaining("domain.setDomainPassword");
   }
 
   @Test

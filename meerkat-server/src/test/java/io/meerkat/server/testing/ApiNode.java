@@ -3,9 +3,9 @@ package io.meerkat.server.testing;
 import java.nio.file.Path;
 
 /**
- * A {@link TestNode} with the three HTTP listeners of the default configuration on free loopback
- * ports: admin GraphQL (credentials {@link #ADMIN_USER}/{@link #ADMIN_PASSWORD}), user GraphQL, and
- * metrics with health probes.
+ * A {@link TestNode} with the four HTTP listeners of the default configuration on free loopback
+ * ports: admin GraphQL (credentials {@link #ADMIN_USER}/{@link #ADMIN_PASSWORD}), user GraphQL,
+ * metrics with health probes, and domain-admin GraphQL.
  */
 public final class ApiNode {
 
@@ -43,6 +43,14 @@ public final class ApiNode {
         [[listen.http.handlers.meerkat_health_handler]]
           host = "_"
           path = "/health"
+
+      [[listen.http]]
+        port = 0
+        ip_address = "127.0.0.1"
+        [[listen.http.handlers.mongoose_graphql_handler]]
+          host = "_"
+          path = "/api/graphql"
+          schema_endpoint = "domain_admin"
       """
           .formatted(ADMIN_USER, ADMIN_PASSWORD);
 
@@ -70,5 +78,14 @@ public final class ApiNode {
 
   public static int metricsPort(TestNode node) {
     return node.node().httpPorts().get(2);
+  }
+
+  /** A client of the domain_admin endpoint, as {@code admin@<domain>}. */
+  public static GraphqlClient domainAdmin(TestNode node, String domain, String password) {
+    return new GraphqlClient(domainAdminPort(node), "admin@" + domain, password);
+  }
+
+  public static int domainAdminPort(TestNode node) {
+    return node.node().httpPorts().get(3);
   }
 }

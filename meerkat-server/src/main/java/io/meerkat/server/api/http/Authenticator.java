@@ -11,9 +11,23 @@ import java.util.Optional;
  */
 interface Authenticator {
 
-  /** Who a request acts as: an administrator, or one account. */
-  record Principal(Jid user) {
-    static final Principal ADMIN = new Principal(null);
+  /**
+   * Who a request acts as: the global administrator, the administrator of one domain, or one
+   * account.
+   *
+   * @param user the account, or null for administrators
+   * @param adminDomain the domain of a domain administrator, or null
+   */
+  record Principal(Jid user, String adminDomain) {
+    static final Principal ADMIN = new Principal(null, null);
+
+    static Principal domainAdmin(String domain) {
+      return new Principal(null, domain);
+    }
+
+    static Principal user(Jid user) {
+      return new Principal(user, null);
+    }
   }
 
   /** The principal, or empty when the credentials are wrong. */

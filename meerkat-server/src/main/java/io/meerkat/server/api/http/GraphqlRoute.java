@@ -10,7 +10,6 @@ import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import io.meerkat.server.api.Caller;
-import io.meerkat.server.api.Endpoint;
 import io.meerkat.server.http.HttpExchange;
 import io.meerkat.server.http.HttpRoute;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -31,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * thread; failures are a plain 401 that does not say which part was wrong.
  *
  * <p>Status codes: 200 once execution started (field errors are in {@code errors}); 400 for
- * requests that are not GraphQL or do not validate; 401, 405, 413 (body too large), 415.
+ * requests that are not GraphQL or do not validate; 401; 403 for a domain administrator's request
+ * with commands outside its domain; 405, 413 (body too large), 415.
  */
 public final class GraphqlRoute implements HttpRoute {
 
@@ -40,14 +40,17 @@ public final class GraphqlRoute implements HttpRoute {
 
   private final String host;
   private final String path;
-  private final Endpoint endpoint;
+  private final String endpoint;
   private final GraphQL graphQL;
   private final Authenticator authenticator;
   private final ObjectMapper json = new ObjectMapper();
   private final GraphiqlPage graphiql;
 
+  /**
+   * @param endpoint the {@code schema_endpoint} name, for the authentication realm
+   */
   GraphqlRoute(
-      String host, String path, Endpoint endpoint, GraphQL graphQL, Authenticator authenticator) {
+      String host, String path, String endpoint, GraphQL graphQL, Authenticator authenticator) {
     this.host = host;
     this.path =
         path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
@@ -99,7 +102,7 @@ public final class GraphqlRoute implements HttpRoute {
           HttpResponseStatus.UNAUTHORIZED,
           JSON,
           errorBody("Authentication failed", "no_permissions"),
-          Map.of("WWW-Authenticate", "Basic realm=\"Meerkat " + endpoint.configName() + "\""));
+          Map.of("WWW-Authenticate", "Basic realm=\"Meerkat " + endpoint + "\""));
       return;
     }
     if (!sse && graphiql.wanted(exchange)) {
@@ -125,7 +128,10 @@ public final class GraphqlRoute implements HttpRoute {
             .query(request.query())
             .operationName(request.operationName())
             .variables(request.variables())
-            .graphQLContext(b -> Caller.init(b, principal.get().user(), afterResponse))
+            .graphQLContext(
+                b ->
+                    Caller.init(
+                        b, principal.get().user(), principal.get().adminDomain(), afterResponse))
             .build();
     ExecutionResult result = graphQL.execute(input);
     if (sse) {
@@ -138,11 +144,26 @@ public final class GraphqlRoute implements HttpRoute {
       return;
     }
     exchange
-        .respond(
-            result.isDataPresent() ? HttpResponseStatus.OK : HttpResponseStatus.BAD_REQUEST,
-            JSON,
-            write(specification(result)))
+        .respond(status(result), JSON, write(specification(result)))
         .addListener(f -> afterResponse.forEach(Runnable::run));
+  }
+
+  /**
+   * 200 once execution started; 403 when a domain administrator's request was refused whole for
+   * commands outside its scope; 400 when the request did not validate.
+   */
+  private static HttpResponseStatus status(ExecutionResult result) {
+    if (result.isDataPresent()) {
+      return HttpResponseStatus.OK;
+    }
+    boolean refused =
+        !result.getErrors().isEmpty()
+            && result.getErrors().stream()
+                .allMatch(
+                    e ->
+                        e.getExtensions() != null
+                            && "no_permissions".equals(e.getExtensions().get("code")));
+    return refused ? HttpResponseStatus.FORBIDDEN : HttpResponseStatus.BAD_REQUEST;
   }
 
   /**

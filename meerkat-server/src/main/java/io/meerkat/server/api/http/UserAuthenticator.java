@@ -41,7 +41,7 @@ final class UserAuthenticator implements Authenticator {
       return Optional.empty();
     }
     return users.checkPassword(user, password)
-        ? Optional.of(new Principal(user))
+        ? Optional.of(Principal.user(user))
         : Optional.empty();
   }
 }
