@@ -35,7 +35,8 @@ class AdminScopesTest {
             List.of(),
             Clock.systemUTC(),
             Instant.EPOCH,
-            () -> {});
+            () -> {},
+            Optional.empty());
     GraphQL graphQL = ApiSchemas.build(Endpoint.ADMIN, ApiCatalog.standard(services), Set.of());
     return AdminScopes.of(graphQL.getGraphQLSchema());
   }
