@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AdminSessionStatusApiTest {
 
+  static final List<String> USERS = List.of("amy", "ben", "col", "dan", "eve");
+
   @TempDir static Path dir;
   static TestNode node;
   static GraphqlClient admin;
@@ -32,7 +35,7 @@ class AdminSessionStatusApiTest {
   static void start() {
     node = TestNode.start(dir, ApiNode.HTTP_LISTENERS + AdminRosterApiTest.MODULES);
     admin = ApiNode.admin(node);
-    for (String user : List.of("amy", "ben", "col", "dan")) {
+    for (String user : USERS) {
       node.node().users().register(Jid.bare(user, "localhost"), user + "-Pass-1");
     }
   }
@@ -40,6 +43,16 @@ class AdminSessionStatusApiTest {
   @AfterAll
   static void stop() {
     node.close();
+  }
+
+  /** Each test starts with no sessions, so counts do not depend on the order tests run in. */
+  @AfterEach
+  void sessionsOfTheTestAreGone() {
+    for (String user : USERS) {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> node.node().sessions().sessions(Jid.bare(user, "localhost")).isEmpty());
+    }
   }
 
   private static RawClient login(String user, String resource) throws Exception {
@@ -116,19 +129,19 @@ class AdminSessionStatusApiTest {
 
   @Test
   void getUserResourceNamesTheNthSessionOfAnExistingAccount() throws Exception {
-    try (RawClient one = login("ben", "a-first");
-        RawClient two = login("ben", "b-second")) {
+    try (RawClient one = login("eve", "a-first");
+        RawClient two = login("eve", "b-second")) {
       Response r =
           admin.query(
-              "{ session { first: getUserResource(user: \"ben@localhost\", number: 1)"
-                  + " second: getUserResource(user: \"ben@localhost\", number: 2) } }");
+              "{ session { first: getUserResource(user: \"eve@localhost\", number: 1)"
+                  + " second: getUserResource(user: \"eve@localhost\", number: 2) } }");
       assertThat(r.data("session/first").asText()).isEqualTo("a-first");
       assertThat(r.data("session/second").asText()).isEqualTo("b-second");
       for (int wrong : new int[] {0, -1, 3}) {
         assertThat(
                 admin
                     .query(
-                        "{ session { getUserResource(user: \"ben@localhost\", number: %d) } }"
+                        "{ session { getUserResource(user: \"eve@localhost\", number: %d) } }"
                             .formatted(wrong))
                     .errorCode())
             .isEqualTo("wrong_resource_number");
@@ -146,13 +159,36 @@ class AdminSessionStatusApiTest {
         .isEqualTo("user_does_not_exist");
     assertThat(
             admin
-                .query("{ session { getUserResource(user: \"ben@elsewhere.org\", number: 1) } }")
+                .query("{ session { getUserResource(user: \"eve@elsewhere.org\", number: 1) } }")
                 .errorCode())
         .isEqualTo("unknown_domain");
     assertThat(
             admin
-                .query("{ session { getUserResource(user: \"ben@localhost\", number: \"1\") } }")
+                .query("{ session { getUserResource(user: \"eve@localhost\", number: \"1\") } }")
                 .status())
         .isEqualTo(400);
+  }
+
+  @Test
+  void theUserEndpointCannotListOtherUsersSessions() throws Exception {
+    try (RawClient col = login("col", "seen")) {
+      col.send("<presence><show>chat</show></presence>");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> withStatus("chat").data("session/countUsersWithStatus").asInt() == 1);
+      GraphqlClient amy = ApiNode.user(node, "amy@localhost", "amy-Pass-1");
+      for (String query :
+          List.of(
+              "{ session { listUsersWithStatus(status: \"chat\") { user } } }",
+              "{ session { countUsersWithStatus(status: \"chat\") } }",
+              "{ session { getUserResource(user: \"col@localhost\", number: 1) } }",
+              "{ session { listResources(user: \"col@localhost\") } }")) {
+        Response r = amy.query(query);
+        assertThat(r.status()).as(query).isEqualTo(400);
+        assertThat(r.body().toString()).as(query).doesNotContain("col@localhost/seen");
+      }
+      assertThat(amy.query("{ session { listResources } }").data("session/listResources").size())
+          .isZero();
+    }
   }
 }
