@@ -174,6 +174,11 @@ class AdminRosterSubscribeAllApiTest {
     Response unknownUser =
         subscribeToAll("{jid: \"nobody@localhost\"}", "[{jid: \"ivy@localhost\"}]");
     assertThat(unknownUser.errorCode()).isEqualTo("user_does_not_exist");
+    Response badUserEntry =
+        subscribeToAll(
+            "{jid: \"ivy@localhost\", groups: [\"d\", \"d\"]}", "[{jid: \"gil@localhost\"}]");
+    assertThat(badUserEntry.errorCode()).isEqualTo("bad_request");
+    assertThat(roster("gil@localhost")).doesNotContain("ivy");
     assertThat(roster("ivy@localhost")).isEqualTo("[]");
   }
 
