@@ -23,7 +23,7 @@ final class Schema {
             fields { name description
               args { name description defaultValue type { ...Ref } }
               type { ...Ref } }
-            enumValues { name } }
+            enumValues { name } possibleTypes { name } }
         }
       }
       fragment Ref on __Type { kind name ofType { kind name ofType { kind name ofType { kind name
@@ -65,8 +65,16 @@ final class Schema {
 
   record Field(String name, String description, List<Arg> args, TypeRef type) {}
 
+  /**
+   * @param possibleTypes the member types of a union
+   */
   record Type(
-      String kind, String name, String description, List<Field> fields, List<String> values) {}
+      String kind,
+      String name,
+      String description,
+      List<Field> fields,
+      List<String> values,
+      List<String> possibleTypes) {}
 
   /** One command: {@code operation} is query, mutation or subscription. */
   record Command(String category, String operation, Field field) {}
@@ -94,9 +102,12 @@ final class Schema {
       }
       List<String> values = new ArrayList<>();
       t.path("enumValues").forEach(v -> values.add(v.path("name").asText()));
+      List<String> members = new ArrayList<>();
+      t.path("possibleTypes").forEach(v -> members.add(v.path("name").asText()));
       String name = t.path("name").asText();
       types.put(
-          name, new Type(t.path("kind").asText(), name, text(t, "description"), fields, values));
+          name,
+          new Type(t.path("kind").asText(), name, text(t, "description"), fields, values, members));
     }
     addRoot(schema.path("queryType"), "query");
     addRoot(schema.path("mutationType"), "mutation");
@@ -141,9 +152,21 @@ final class Schema {
     return types.get(name);
   }
 
-  /** A selection of every field of {@code ref} that needs no arguments, a few levels deep. */
+  /**
+   * A selection of every field of {@code ref} that needs no arguments, a few levels deep; a union
+   * selects its type name and each member's fields.
+   */
   String selection(TypeRef ref, int depth) {
     Type type = types.get(ref.namedType());
+    if (type != null && type.kind().equals("UNION")) {
+      StringBuilder out = new StringBuilder(" { __typename");
+      for (String member : type.possibleTypes()) {
+        out.append(" ... on ")
+            .append(member)
+            .append(selection(new TypeRef("OBJECT", member, null), depth));
+      }
+      return out.append(" }").toString();
+    }
     if (type == null || !(type.kind().equals("OBJECT") || type.kind().equals("INTERFACE"))) {
       return "";
     }
@@ -154,7 +177,9 @@ final class Schema {
         continue;
       }
       Type fieldType = types.get(f.type().namedType());
-      boolean leaf = fieldType == null || !fieldType.kind().equals("OBJECT");
+      boolean leaf =
+          fieldType == null
+              || !(fieldType.kind().equals("OBJECT") || fieldType.kind().equals("UNION"));
       if (leaf) {
         out.append(' ').append(f.name());
       } else if (depth > 0) {

@@ -42,6 +42,7 @@ final class CliNode implements AutoCloseable {
         [auth]
           password.scram_iterations = 64
         [modules.mod_roster]
+        [modules.mod_vcard]
         [[listen.http]]
           port = %d
           ip_address = "127.0.0.1"

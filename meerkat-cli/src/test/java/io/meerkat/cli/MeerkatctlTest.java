@@ -227,6 +227,26 @@ class MeerkatctlTest {
   }
 
   @Test
+  void structuredVcardsAreSetFromJsonAndPrintedWithTheirUnionMembers() {
+    node.node.users().register(Jid.parse("vera@localhost"), "vera-Pass-1");
+    Run set =
+        run(
+            "vcard",
+            "setVcard",
+            "--user",
+            "vera@localhost",
+            "--vcard",
+            "{\"formattedName\": \"Vera\", \"photo\": [{\"extValue\": \"https://x/v.png\"}],"
+                + " \"telephone\": [{\"tags\": [\"CELL\"], \"number\": \"+1\"}]}");
+    assertThat(set.exit()).as(set.err() + set.out()).isZero();
+    Run get = run("vcard", "getVcard", "--user", "vera@localhost");
+    assertThat(get.exit()).as(get.err() + get.out()).isZero();
+    assertThat(get.out())
+        .contains("\"formattedName\" : \"Vera\"", "\"__typename\" : \"External\"")
+        .contains("\"extValue\" : \"https://x/v.png\"", "\"CELL\"");
+  }
+
+  @Test
   void wrongCredentialsAndAnUnreachableNodeHaveTheirOwnExitCodes() {
     Run wrong = run("--password", "guess", "status");
     assertThat(wrong.exit()).isEqualTo(1);

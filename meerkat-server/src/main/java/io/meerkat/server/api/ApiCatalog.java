@@ -28,7 +28,7 @@ public final class ApiCatalog {
     AccountApi accounts = new AccountApi(services);
     return List.of(
         new AccountCategory(accounts),
-        new SessionCategory(new SessionApi(services)),
+        new SessionCategory(new SessionApi(services, accounts)),
         new StanzaCategory(
             new StanzaApi(services, accounts), new MessageSubscriptions(services, accounts)),
         new StatCategory(services),

@@ -118,27 +118,62 @@ public final class RosterService {
   }
 
   /**
+   * How a user is named in another user's roster when {@link #connect(Named, Named)} links them.
+   *
+   * @param user a bare JID (a full JID is refused as a roster item would be)
+   * @param name the name, {@code null} or empty for none
+   * @param groups the groups, {@code null} for none
+   */
+  public record Named(Jid user, String name, List<String> groups) {
+
+    public Named {
+      name = name == null ? "" : name;
+      groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+  }
+
+  /**
    * Makes two users subscribed to each other ("both" on each side), as if each had requested and
-   * the other approved; each side's resources get the other's presence.
+   * the other approved; each side's resources get the other's presence. Names and groups already
+   * given to the entries are kept.
    */
   public void connect(Jid a, Jid b) {
-    for (Jid[] pair : new Jid[][] {{a.toBare(), b.toBare()}, {b.toBare(), a.toBare()}}) {
-      Jid owner = pair[0];
-      Jid contact = pair[1];
-      validate(owner, contact, "", List.of());
-      Change change =
-          locks.withLock(
-              owner,
-              () -> {
-                RosterItem before = store.item(owner, contact).orElse(null);
-                RosterItem base = before != null ? before : RosterItem.empty(contact, true);
-                RosterItem after =
-                    base.withVisible(true).withSubscription(Subscription.BOTH, false, false, false);
-                return pushed(owner, new Change(before, after, store.put(owner, after)));
-              });
-      if (change.before() == null || !change.before().subscription().hasFrom()) {
-        presences.sendAvailable(owner, contact);
-      }
+    link(a.toBare(), b.toBare(), null, null);
+  }
+
+  /**
+   * Like {@link #connect(Jid, Jid)}, and each user's entry for the other gets the other's name and
+   * groups. Both entries are checked before either roster changes.
+   *
+   * @throws RosterException when either entry breaks a rule of RFC 6121 §2.3.3
+   */
+  public void connect(Named a, Named b) {
+    link(a.user(), b.user(), b, a);
+  }
+
+  private void link(Jid a, Jid b, Named bInA, Named aInB) {
+    validate(a, b, bInA == null ? "" : bInA.name(), bInA == null ? List.of() : bInA.groups());
+    validate(b, a, aInB == null ? "" : aInB.name(), aInB == null ? List.of() : aInB.groups());
+    linkOneSide(a, b, bInA);
+    linkOneSide(b, a, aInB);
+  }
+
+  private void linkOneSide(Jid owner, Jid contact, Named naming) {
+    Change change =
+        locks.withLock(
+            owner,
+            () -> {
+              RosterItem before = store.item(owner, contact).orElse(null);
+              RosterItem base = before != null ? before : RosterItem.empty(contact, true);
+              if (naming != null) {
+                base = base.withNameAndGroups(naming.name(), naming.groups());
+              }
+              RosterItem after =
+                  base.withVisible(true).withSubscription(Subscription.BOTH, false, false, false);
+              return pushed(owner, new Change(before, after, store.put(owner, after)));
+            });
+    if (change.before() == null || !change.before().subscription().hasFrom()) {
+      presences.sendAvailable(owner, contact);
     }
   }
 

@@ -64,7 +64,9 @@ class ModulesNotLoadedApiTest {
   @Test
   void storageCommandsAnswerDepsNotLoadedWithoutTheirModules() {
     assertNotLoaded(
-        ApiNode.admin(node).query("{ vcard { getVcard(user: \"nia@localhost\") } }"), "mod_vcard");
+        ApiNode.admin(node)
+            .query("{ vcard { getVcard(user: \"nia@localhost\") { formattedName } } }"),
+        "mod_vcard");
     assertNotLoaded(
         ApiNode.user(node, "nia@localhost", "nia-Pass-1")
             .query("mutation { private { setPrivate(elementString: \"<a xmlns='urn:a'/>\") } }"),

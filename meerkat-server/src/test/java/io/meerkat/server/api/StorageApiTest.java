@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code vcard} and {@code private} categories of both endpoints over real HTTP. */
+/** The {@code private} category of both endpoints over real HTTP. */
 class StorageApiTest {
 
   static final String MODULES =
@@ -25,9 +25,6 @@ class StorageApiTest {
       [modules.mod_private]
       [modules.mod_last]
       """;
-
-  static final String VCARD =
-      "<vCard xmlns='vcard-temp'><FN>Una Ulm</FN><NICKNAME>una</NICKNAME></vCard>";
 
   @TempDir static Path dir;
   static TestNode node;
@@ -49,62 +46,6 @@ class StorageApiTest {
 
   private static GraphqlClient as(String user) {
     return ApiNode.user(node, user + "@localhost", user + "-Pass-1");
-  }
-
-  private static Response adminSetVcard(String user, String vcard) {
-    return admin.query(
-        "mutation($u: JID!, $v: String!) { vcard { setVcard(user: $u, vcard: $v) } }",
-        Map.of("u", user, "v", vcard));
-  }
-
-  @Test
-  void anAdministratorSetsAVcardThatTheUserAndOthersRead() {
-    Response set = adminSetVcard("una@localhost", VCARD);
-    assertThat(set.data("vcard/setVcard").asText()).contains("<FN>Una Ulm</FN>");
-    Response get = admin.query("{ vcard { getVcard(user: \"una@localhost\") } }");
-    assertThat(get.data("vcard/getVcard").asText())
-        .contains("vcard-temp", "<NICKNAME>una</NICKNAME>");
-    assertThat(as("una").query("{ vcard { getVcard } }").data("vcard/getVcard").asText())
-        .contains("Una Ulm");
-    assertThat(
-            as("vic")
-                .query("{ vcard { getVcard(user: \"una@localhost\") } }")
-                .data("vcard/getVcard")
-                .asText())
-        .contains("Una Ulm");
-  }
-
-  @Test
-  void aUserSetsOnlyTheirOwnVcard() {
-    Response set =
-        as("vic")
-            .query(
-                "mutation($v: String!) { vcard { setVcard(vcard: $v) } }",
-                Map.of("v", "<vCard xmlns='vcard-temp'><FN>Vic</FN></vCard>"));
-    assertThat(set.data("vcard/setVcard").asText()).contains("<FN>Vic</FN>");
-    Response other =
-        as("vic")
-            .query(
-                "mutation { vcard { setVcard(user: \"wes@localhost\", vcard: \"<vCard"
-                    + " xmlns='vcard-temp'/>\") } }");
-    assertThat(other.status()).isEqualTo(400);
-    assertThat(admin.query("{ vcard { getVcard(user: \"wes@localhost\") } }").errorCode())
-        .isEqualTo("vcard_not_found");
-  }
-
-  @Test
-  void badVcardsAndUnknownUsersAreErrors() {
-    assertThat(adminSetVcard("una@localhost", "<vCard xmlns='other'/>").errorCode())
-        .isEqualTo("bad_request");
-    assertThat(adminSetVcard("una@localhost", "<vCard xmlns='vcard-temp'>").errorCode())
-        .isEqualTo("bad_request");
-    assertThat(adminSetVcard("ghost@localhost", VCARD).errorCode())
-        .isEqualTo("user_does_not_exist");
-    assertThat(adminSetVcard("una@elsewhere.org", VCARD).errorCode()).isEqualTo("unknown_domain");
-    assertThat(adminSetVcard("not a jid@@", VCARD).status()).isEqualTo(400);
-    assertThat(admin.query("{ vcard { getVcard(user: 42) } }").status()).isEqualTo(400);
-    assertThat(as("una").query("{ vcard { getVcard(user: \"ghost@localhost\") } }").errorCode())
-        .isEqualTo("user_does_not_exist");
   }
 
   @Test

@@ -10,7 +10,9 @@ import io.meerkat.server.api.GraphqlCategory;
 import io.meerkat.server.api.account.AccountApi;
 import io.meerkat.server.modules.roster.RosterApi.MutualAction;
 import io.meerkat.server.modules.roster.RosterApi.SubscriptionAction;
+import io.meerkat.server.roster.RosterService.Named;
 import io.meerkat.xmpp.Jid;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -72,12 +74,14 @@ public final class RosterCategory implements GraphqlCategory {
               .dataFetcher("deleteContacts", env -> deleteContacts(env, user.apply(env)));
           if (endpoint == Endpoint.ADMIN) {
             t.dataFetcher(
-                "setMutualSubscription",
-                env ->
-                    commands.setMutualSubscription(
-                        env.getArgument("userA"),
-                        env.getArgument("userB"),
-                        MutualAction.valueOf(env.getArgument("action"))));
+                    "setMutualSubscription",
+                    env ->
+                        commands.setMutualSubscription(
+                            env.getArgument("userA"),
+                            env.getArgument("userB"),
+                            MutualAction.valueOf(env.getArgument("action"))))
+                .dataFetcher("subscribeToAll", this::subscribeToAll)
+                .dataFetcher("subscribeAllToAll", this::subscribeAllToAll);
           }
           return t;
         });
@@ -96,6 +100,34 @@ public final class RosterCategory implements GraphqlCategory {
   private DataFetcherResult<List<String>> deleteContacts(DataFetchingEnvironment env, Jid user) {
     List<Jid> contacts = env.getArgument("contacts");
     return EachResult.of(env, contacts, c -> commands.deleteContact(user, c));
+  }
+
+  /** One result per contact: the user and that contact connected. */
+  private DataFetcherResult<List<String>> subscribeToAll(DataFetchingEnvironment env) {
+    Named user = named(env.getArgument("user"));
+    List<Map<String, Object>> contacts = env.getArgument("contacts");
+    return EachResult.of(
+        env,
+        contacts.stream().map(RosterCategory::named).toList(),
+        c -> commands.subscribeBoth(user, c));
+  }
+
+  /** One result per pair of contacts, in list order: (1,2), (1,3), ..., (2,3), ... */
+  private DataFetcherResult<List<String>> subscribeAllToAll(DataFetchingEnvironment env) {
+    List<Map<String, Object>> input = env.getArgument("contacts");
+    List<Named> contacts = input.stream().map(RosterCategory::named).toList();
+    List<Named[]> pairs = new ArrayList<>();
+    for (int i = 0; i < contacts.size(); i++) {
+      for (int j = i + 1; j < contacts.size(); j++) {
+        pairs.add(new Named[] {contacts.get(i), contacts.get(j)});
+      }
+    }
+    return EachResult.of(env, pairs, p -> commands.subscribeBoth(p[0], p[1]));
+  }
+
+  private static Named named(Map<String, Object> contact) {
+    return new Named(
+        (Jid) contact.get("jid"), (String) contact.get("name"), castGroups(contact.get("groups")));
   }
 
   @SuppressWarnings("unchecked")

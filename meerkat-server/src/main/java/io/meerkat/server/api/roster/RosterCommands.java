@@ -9,6 +9,7 @@ import io.meerkat.server.modules.roster.RosterApi.SubscriptionAction;
 import io.meerkat.server.modules.roster.RosterModule;
 import io.meerkat.server.roster.RosterException;
 import io.meerkat.server.roster.RosterItem;
+import io.meerkat.server.roster.RosterService.Named;
 import io.meerkat.xmpp.Jid;
 import io.meerkat.xmpp.StanzaError.Condition;
 import java.util.LinkedHashMap;
@@ -86,6 +87,24 @@ final class RosterCommands {
     return action == MutualAction.CONNECT
         ? "Mutual subscription set successfully"
         : "Mutual subscription removed successfully";
+  }
+
+  /**
+   * Connects two users with subscription "both", each named in the other's roster as given
+   * (MongooseIM's {@code subscribeToAll} pairs).
+   */
+  String subscribeBoth(Named a, Named b) {
+    Jid userA = accounts.requireUser(a.user());
+    Jid userB = accounts.requireUser(b.user());
+    if (userA.equals(userB)) {
+      throw new ApiException("bad_request", "A user cannot subscribe to themselves");
+    }
+    call(
+        () -> {
+          api().subscribeBoth(a, b);
+          return null;
+        });
+    return "Subscription between users " + userA + " and " + userB + " created successfully";
   }
 
   private RosterApi api() {

@@ -2,6 +2,7 @@ package io.meerkat.server.api.session;
 
 import io.meerkat.server.api.ApiException;
 import io.meerkat.server.api.ApiServices;
+import io.meerkat.server.api.account.AccountApi;
 import io.meerkat.server.sm.SessionEntry;
 import io.meerkat.xmpp.Jid;
 import io.meerkat.xmpp.StreamError;
@@ -14,10 +15,12 @@ import java.util.Map;
 public final class SessionApi {
 
   private final ApiServices services;
+  private final AccountApi accounts;
   private final SessionPresence presence;
 
-  public SessionApi(ApiServices services) {
+  public SessionApi(ApiServices services, AccountApi accounts) {
     this.services = services;
+    this.accounts = accounts;
     this.presence = new SessionPresence(services);
   }
 
@@ -35,15 +38,40 @@ public final class SessionApi {
     return all.stream().sorted(Comparator.comparing(e -> e.jid().toString())).toList();
   }
 
+  /**
+   * Sessions of a domain (or of all domains) whose presence has {@code status}; see {@link
+   * UsersWithStatus}.
+   *
+   * @throws ApiException {@code unknown_domain}, or {@code bad_request} for an unknown status
+   */
+  public List<SessionEntry> withStatus(String domain, String status) {
+    String wanted = UsersWithStatus.normalise(status);
+    return UsersWithStatus.filter(list(domain), wanted);
+  }
+
   /** Sessions of one user, in resource order. */
   public List<SessionEntry> ofUser(Jid user) {
     services.requireHost(user.domain());
     return services.sessions().sessions(user.toBare());
   }
 
-  /** The resource of the user's n-th session, counting from 1. */
+  /**
+   * Sessions of one account, in resource order.
+   *
+   * @throws ApiException {@code unknown_domain} or {@code user_does_not_exist}
+   */
+  public List<SessionEntry> ofAccount(Jid user) {
+    return services.sessions().sessions(accounts.requireUser(user));
+  }
+
+  /**
+   * The resource of the account's n-th session, counting from 1.
+   *
+   * @throws ApiException {@code unknown_domain}, {@code user_does_not_exist}, or {@code
+   *     wrong_resource_number} when the user has fewer sessions
+   */
   public String resource(Jid user, int number) {
-    List<SessionEntry> sessions = ofUser(user);
+    List<SessionEntry> sessions = ofAccount(user);
     if (number < 1 || number > sessions.size()) {
       throw new ApiException(
           "wrong_resource_number",

@@ -48,14 +48,27 @@ public final class SessionCategory implements GraphqlCategory {
             t.dataFetcher("listSessions", env -> describe(api.list(env.getArgument("domain"))))
                 .dataFetcher("countSessions", env -> api.list(env.getArgument("domain")).size())
                 .dataFetcher(
-                    "listUserSessions", env -> describe(api.ofUser(env.getArgument("user"))))
+                    "listUserSessions", env -> describe(api.ofAccount(env.getArgument("user"))))
                 .dataFetcher(
-                    "countUserResources", env -> api.ofUser(env.getArgument("user")).size())
+                    "countUserResources", env -> api.ofAccount(env.getArgument("user")).size())
                 .dataFetcher(
                     "getUserResource",
                     env ->
                         api.resource(
-                            env.<Jid>getArgument("user"), env.<Integer>getArgument("number"))));
+                            env.<Jid>getArgument("user"), env.<Integer>getArgument("number")))
+                .dataFetcher(
+                    "listUsersWithStatus",
+                    env ->
+                        api
+                            .withStatus(env.getArgument("domain"), env.getArgument("status"))
+                            .stream()
+                            .map(UsersWithStatus::describe)
+                            .toList())
+                .dataFetcher(
+                    "countUsersWithStatus",
+                    env ->
+                        api.withStatus(env.getArgument("domain"), env.getArgument("status"))
+                            .size()));
     wiring.type(
         "SessionAdminMutation",
         t ->

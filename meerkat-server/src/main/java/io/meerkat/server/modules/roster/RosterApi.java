@@ -2,6 +2,7 @@ package io.meerkat.server.modules.roster;
 
 import io.meerkat.server.roster.RosterException;
 import io.meerkat.server.roster.RosterItem;
+import io.meerkat.server.roster.RosterService.Named;
 import io.meerkat.server.roster.Rosters;
 import io.meerkat.xml.XmlElement;
 import io.meerkat.xmpp.Jid;
@@ -105,6 +106,20 @@ public final class RosterApi {
     } else if (!rosters.roster().disconnect(userA, userB)) {
       throw new RosterException(Condition.ITEM_NOT_FOUND, "The users are not connected");
     }
+  }
+
+  /**
+   * Connects two users as {@link #setMutualSubscription} does, and names each in the other's
+   * roster: {@code a}'s name and groups are those {@code b}'s entry for {@code a} gets, and the
+   * other way round.
+   *
+   * @throws RosterException {@code item-not-found} when either user does not exist, or the
+   *     condition of an entry RFC 6121 refuses (e.g. a user and themselves)
+   */
+  public void subscribeBoth(Named a, Named b) {
+    existing(a.user());
+    existing(b.user());
+    rosters.roster().connect(a, b);
   }
 
   private Jid existing(Jid user) {
