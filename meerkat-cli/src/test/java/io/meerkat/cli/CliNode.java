@@ -24,6 +24,14 @@ final class CliNode implements AutoCloseable {
   final MeerkatNode node;
 
   CliNode(Path home) throws Exception {
+    this(home, false);
+  }
+
+  /**
+   * @param clustered whether the node runs as a one-node cluster (file discovery listing itself),
+   *     so that the {@code cets} commands have a cluster to report on
+   */
+  CliNode(Path home, boolean clustered) throws Exception {
     this.home = home;
     this.adminPort = FreePorts.next();
     this.userPort = FreePorts.next();
@@ -35,6 +43,7 @@ final class CliNode implements AutoCloseable {
         """
         [general]
           hosts = ["localhost"]
+          node_name = "cli@localhost"
           data_dir = "var"
         [[listen.c2s]]
           port = %d
@@ -60,12 +69,28 @@ final class CliNode implements AutoCloseable {
             path = "/api/graphql"
             schema_endpoint = "user"
         """
-            .formatted(c2sPort, adminPort, home.resolve("var/admin_password"), userPort));
+                .formatted(c2sPort, adminPort, home.resolve("var/admin_password"), userPort)
+            + (clustered ? clusterToml() : ""));
     ModuleCatalog catalog = ModuleCatalog.standard();
     this.node =
         MeerkatNode.start(
             new ConfigLoader(catalog.specs(), HttpHandlerSpecs.all(), k -> null, home).load(config),
             catalog);
+  }
+
+  private String clusterToml() throws Exception {
+    int clusterPort = FreePorts.next();
+    Path nodeList = home.resolve("etc/cets_disco.txt");
+    Files.writeString(nodeList, "cli@localhost 127.0.0.1:" + clusterPort + "\n");
+    return """
+        [internal_databases.cets]
+          backend = "file"
+          node_list_file = "%s"
+          listen_address = "127.0.0.1"
+          port = %d
+          secret = "secret-of-the-cli-tests"
+        """
+        .formatted(nodeList, clusterPort);
   }
 
   @Override

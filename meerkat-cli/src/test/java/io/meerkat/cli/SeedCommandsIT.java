@@ -1,10 +1,12 @@
 package io.meerkat.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.meerkat.xmpp.Jid;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,25 @@ class SeedCommandsIT {
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return out;
+  }
+
+  @Test
+  void cetsSystemInfoAndTableInfoReportTheCluster() throws Exception {
+    try (CliNode node = new CliNode(home, true)) {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> assertThat(node.node.readiness().evaluate()).containsEntry("cluster", "ok"));
+      Process info = run(new ProcessBuilder("bash", "-c", SCRIPT + " cets systemInfo"), node);
+      String out = output(info);
+      assertThat(info.exitValue()).as(out).isZero();
+      assertThat(out).contains("\"joinedNodes\" : [ \"cli@localhost\" ]");
+      assertThat(out).contains("\"discoveryWorks\" : true");
+      Process tables = run(new ProcessBuilder("bash", "-c", SCRIPT + " cets tableInfo"), node);
+      String tableOut = output(tables);
+      assertThat(tables.exitValue()).as(tableOut).isZero();
+      assertThat(tableOut).contains("\"tableName\" : \"cets_session\"");
+    }
   }
 
   @Test
