@@ -130,8 +130,8 @@ class SmackRosterPresenceTest {
 
       XMPPTCPConnection dave = connect("dave", "later", true);
       try {
-        await().atMost(Duration.ofSeconds(10)).until(() -> type(carol, "dave") == ItemType.both);
-        await().atMost(Duration.ofSeconds(10)).until(() -> type(dave, "carol") == ItemType.both);
+        await().atMost(Duration.ofSeconds(30)).until(() -> type(carol, "dave") == ItemType.both);
+        await().atMost(Duration.ofSeconds(30)).until(() -> type(dave, "carol") == ItemType.both);
         await().until(() -> carolRoster.getPresence(bare("dave")).isAvailable());
       } finally {
         dave.disconnect();
