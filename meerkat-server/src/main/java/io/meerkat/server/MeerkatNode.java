@@ -9,6 +9,7 @@ import io.meerkat.server.c2s.C2sServices;
 import io.meerkat.server.c2s.C2sSettings;
 import io.meerkat.server.cluster.ClusterEvents;
 import io.meerkat.server.cluster.ClusterId;
+import io.meerkat.server.cluster.ClusterLocks;
 import io.meerkat.server.cluster.MeerkatCluster;
 import io.meerkat.server.config.C2sListenerConfig;
 import io.meerkat.server.config.MeerkatConfig;
@@ -137,7 +138,8 @@ public final class MeerkatNode implements AutoCloseable {
             access,
             preAuth,
             Clock.systemUTC(),
-            cluster == null ? ClusterEvents.NONE : cluster.events());
+            cluster == null ? ClusterEvents.NONE : cluster.events(),
+            cluster == null ? ClusterLocks.NONE : cluster.locks());
     for (FeatureModule module : catalog.create(context, config.modules())) {
       modules.add(module);
       module.start();

@@ -7,6 +7,7 @@ import io.meerkat.cets.discovery.DiscoveryBackend;
 import io.meerkat.cets.discovery.DiscoveryOptions;
 import io.meerkat.cets.discovery.FileDiscoveryBackend;
 import io.meerkat.cets.discovery.RdbmsDiscoveryBackend;
+import io.meerkat.cets.join.ClusterLock;
 import io.meerkat.cets.status.CetsStatus;
 import io.meerkat.cets.status.SystemInfo;
 import io.meerkat.cets.transport.netty.NettyClusterTransport;
@@ -119,6 +120,14 @@ public final class MeerkatCluster implements AutoCloseable {
   /** Manual membership changes (joinCluster, leaveCluster, removeFromCluster). */
   public ClusterMembership membership() {
     return new ClusterMembership(this, new Jdbc(dataSource));
+  }
+
+  /** Locks held on every node of the cluster. */
+  public ClusterLocks locks() {
+    return name -> {
+      ClusterLock.Lease lease = cets.clusterLock().acquire(name);
+      return lease::close;
+    };
   }
 
   /** Notices to the other nodes (cache invalidation). */

@@ -3,6 +3,7 @@ package io.meerkat.server.module;
 import io.meerkat.server.acl.AccessRules;
 import io.meerkat.server.auth.UserStore;
 import io.meerkat.server.cluster.ClusterEvents;
+import io.meerkat.server.cluster.ClusterLocks;
 import io.meerkat.server.config.MeerkatConfig;
 import io.meerkat.server.hooks.Hooks;
 import io.meerkat.server.router.IqHandlers;
@@ -26,4 +27,5 @@ public record ModuleContext(
     AccessRules access,
     PreAuthExtensions preAuth,
     Clock clock,
-    ClusterEvents clusterEvents) {}
+    ClusterEvents clusterEvents,
+    ClusterLocks clusterLocks) {}

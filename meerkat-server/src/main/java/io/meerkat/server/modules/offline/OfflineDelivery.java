@@ -1,5 +1,6 @@
 package io.meerkat.server.modules.offline;
 
+import io.meerkat.server.cluster.ClusterLocks;
 import io.meerkat.server.hooks.Hooks;
 import io.meerkat.server.sm.SessionEntry;
 import io.meerkat.server.sm.SessionManager;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * XEP-0203 {@code <delay/>} from the server's domain carrying the time it was stored.
  *
  * <p>Messages are deleted only after they were handed to the session, so a crash in between
- * delivers them again on the next login rather than losing them. Two sessions becoming available at
- * the same moment may both receive the same messages for the same reason.
+ * delivers them again on the next login rather than losing them. Two sessions of the user becoming
+ * available at the same moment take turns (a per-user lock on this node, and a cluster-wide one
+ * when there are messages to hand out), so each message reaches only the first.
  */
 final class OfflineDelivery {
 
@@ -37,8 +39,16 @@ final class OfflineDelivery {
   private final Clock clock;
   private final Lock[] userLocks = new Lock[64];
 
-  OfflineDelivery(OfflineBackend backend, SessionManager sessions, Hooks hooks, Clock clock) {
+  private final ClusterLocks clusterLocks;
+
+  OfflineDelivery(
+      OfflineBackend backend,
+      SessionManager sessions,
+      Hooks hooks,
+      Clock clock,
+      ClusterLocks clusterLocks) {
     this.backend = backend;
+    this.clusterLocks = clusterLocks;
     this.sessions = sessions;
     this.hooks = hooks;
     this.clock = clock;
@@ -57,7 +67,12 @@ final class OfflineDelivery {
     Lock lock = userLocks[Math.floorMod(user.hashCode(), userLocks.length)];
     lock.lock();
     try {
-      return deliverLocked(session, user);
+      if (backend.messages(user, clock.instant()).isEmpty()) {
+        return 0;
+      }
+      try (ClusterLocks.Lease lease = clusterLocks.acquire("mod_offline/" + user)) {
+        return deliverLocked(session, user);
+      }
     } finally {
       lock.unlock();
     }

@@ -83,7 +83,8 @@ public final class OfflineModule implements FeatureModule {
             context.router(),
             context.clock());
     this.delivery =
-        new OfflineDelivery(backend, context.sessions(), context.hooks(), context.clock());
+        new OfflineDelivery(
+            backend, context.sessions(), context.hooks(), context.clock(), context.clusterLocks());
     this.api = new OfflineApi(backend, context.clock());
   }
 

@@ -2,6 +2,7 @@ package io.meerkat.server.modules.offline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meerkat.server.cluster.ClusterLocks;
 import io.meerkat.server.hooks.HookResult;
 import io.meerkat.server.hooks.Hooks;
 import io.meerkat.server.sm.LocalSessionTable;
@@ -74,7 +75,9 @@ class OfflineDeliveryTest {
     backend = new RdbmsOfflineBackend(database.jdbc());
     hooks = new Hooks();
     sessions = new SessionManager("test", new LocalSessionTable(), hooks, Duration.ofSeconds(1));
-    delivery = new OfflineDelivery(backend, sessions, hooks, Clock.fixed(NOW, ZoneOffset.UTC));
+    delivery =
+        new OfflineDelivery(
+            backend, sessions, hooks, Clock.fixed(NOW, ZoneOffset.UTC), ClusterLocks.NONE);
   }
 
   @AfterEach
@@ -102,6 +105,28 @@ class OfflineDeliveryTest {
             null,
             "<message xmlns='jabber:client' type='chat'><body>" + body + "</body></message>"),
         100);
+  }
+
+  @Test
+  void storedMessagesAreHandedOutUnderTheClusterWideLockOfTheUserAndOnlyThen() {
+    List<String> locked = new ArrayList<>();
+    List<String> held = new ArrayList<>();
+    ClusterLocks recording =
+        name -> {
+          locked.add(name);
+          held.add(name);
+          return () -> held.remove(name);
+        };
+    OfflineDelivery clustered =
+        new OfflineDelivery(backend, sessions, hooks, Clock.fixed(NOW, ZoneOffset.UTC), recording);
+    RecordingSession session = new RecordingSession(entry("phone"));
+    sessions.open(session);
+    assertThat(clustered.deliver(session.entry())).isZero();
+    assertThat(locked).isEmpty();
+    store("one", NOW.minusSeconds(60));
+    assertThat(clustered.deliver(session.entry())).isEqualTo(1);
+    assertThat(locked).containsExactly("mod_offline/" + BOB);
+    assertThat(held).isEmpty();
   }
 
   @Test
