@@ -24,6 +24,11 @@ public final class BenchOptions {
     opt("port", "5222", "c2s port");
     opt("domain", "localhost", "XMPP domain");
     opt("tls", "starttls", "starttls | plain");
+    opt(
+        "tls-groups",
+        "X25519:P-256",
+        "key-exchange groups the client offers, in order (X25519MLKEM768 adds post-quantum work"
+            + " that only BoringSSL servers can do)");
     opt("mechanism", "SCRAM-SHA-1", "PLAIN | SCRAM-SHA-1 | SCRAM-SHA-256");
     opt("users", "1000", "number of accounts used (bench1 .. benchN)");
     opt("user-prefix", "bench", "account localpart prefix");

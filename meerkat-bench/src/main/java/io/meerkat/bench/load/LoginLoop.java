@@ -36,8 +36,9 @@ public final class LoginLoop {
   private final AtomicLong existing = new AtomicLong();
   private final List<XmppClient> kept = Collections.synchronizedList(new ArrayList<>());
   private final Semaphore permits;
-  private long cpuStartMillis;
+  private final long serverPid;
   private long cpuMillis;
+  private long serverCpuMillis = -1;
 
   public LoginLoop(
       LoadContext ctx, int concurrency, boolean register, boolean keepOpen, MessageSink messages) {
@@ -47,6 +48,9 @@ public final class LoginLoop {
     this.keepOpen = keepOpen;
     this.messages = messages;
     this.permits = new Semaphore(concurrency);
+    // Forked workers get no server pid: only a single generator process can attribute the
+    // server's CPU to its own logins.
+    this.serverPid = Long.parseLong(ctx.options().get("server-pid"));
   }
 
   /**
@@ -56,7 +60,8 @@ public final class LoginLoop {
    * @param perSecond arrival rate, or 0 for as fast as the concurrency allows
    */
   public void run(long attempts, long untilNanos, double perSecond) {
-    cpuStartMillis = Cpu.millis();
+    long cpuStartMillis = Cpu.millis();
+    long serverStartMillis = serverPid > 0 ? Cpu.processMillis(serverPid) : 0;
     long start = System.nanoTime();
     Pacer pacer = perSecond > 0 ? new Pacer(start, perSecond, attempts) : null;
     ClientListener listener = new Listener();
@@ -88,11 +93,19 @@ public final class LoginLoop {
       Thread.currentThread().interrupt();
     }
     cpuMillis = Cpu.millis() - cpuStartMillis;
+    if (serverPid > 0) {
+      serverCpuMillis = Cpu.processMillis(serverPid) - serverStartMillis;
+    }
   }
 
   /** CPU the generator process used during {@link #run}. */
   public long cpuMillis() {
     return cpuMillis;
+  }
+
+  /** CPU the server process used during {@link #run}, or -1 when not measured. */
+  public long serverCpuMillis() {
+    return serverCpuMillis;
   }
 
   private boolean acquire(long untilNanos) {

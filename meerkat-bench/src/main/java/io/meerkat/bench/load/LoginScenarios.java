@@ -86,6 +86,9 @@ public final class LoginScenarios {
     counters.put("ok", loop.ok());
     counters.put("failed", loop.failed());
     counters.put("gen_cpu_ms", loop.cpuMillis());
+    if (loop.serverCpuMillis() >= 0) {
+      counters.put("server_cpu_ms", loop.serverCpuMillis());
+    }
     Histogram h = loop.latency().getIntervalHistogram();
     return new PhaseResult(name, seconds, "ok", counters, Map.of("latency", h));
   }

@@ -3,6 +3,7 @@ package io.meerkat.bench.load;
 import io.meerkat.bench.xmpp.ClientConfig;
 import io.meerkat.bench.xmpp.Connector;
 import io.meerkat.bench.xmpp.ScramClient;
+import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
@@ -49,7 +50,7 @@ public final class SliceRunner {
       Coordination coordination,
       ScramClient.SaltCache saltCache) {
     int[] slice = slice(o.users(), index, of);
-    SslContext ssl = o.get("tls").equals("starttls") ? clientTls() : null;
+    SslContext ssl = o.get("tls").equals("starttls") ? clientTls(o.get("tls-groups")) : null;
     if (ssl == null && !o.get("tls").equals("plain")) {
       throw new IllegalArgumentException("--tls must be starttls or plain");
     }
@@ -94,11 +95,14 @@ public final class SliceRunner {
     };
   }
 
-  private static SslContext clientTls() {
+  private static SslContext clientTls(String groups) {
     try {
-      // The servers under test use self-signed certificates on loopback.
+      // The servers under test use self-signed certificates on loopback. The groups are fixed so
+      // that every server does the same key exchange: BoringSSL would otherwise offer the hybrid
+      // X25519MLKEM768 first, which a BoringSSL server accepts and an OpenSSL 3.0 server cannot.
       return SslContextBuilder.forClient()
           .trustManager(InsecureTrustManagerFactory.INSTANCE)
+          .option(OpenSslContextOption.GROUPS, groups.split(":"))
           .build();
     } catch (SSLException e) {
       throw new IllegalStateException("client TLS context: " + e.getMessage(), e);

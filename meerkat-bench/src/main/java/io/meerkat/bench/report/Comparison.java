@@ -96,7 +96,8 @@ public final class Comparison {
     return name.endsWith("per_s")
         || name.endsWith("_ms")
         || name.endsWith("per_session_bytes")
-        || name.endsWith("cpu_cores");
+        || name.endsWith("cpu_cores")
+        || name.endsWith("_per_login");
   }
 
   private static String format(double v) {

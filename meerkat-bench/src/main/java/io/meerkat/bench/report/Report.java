@@ -39,6 +39,16 @@ public final class Report {
       if (cpu != null && p.seconds() > 0) {
         figures.put(p.name() + ".generator_cpu_cores", cpu / 1000.0 / p.seconds());
       }
+      long done = p.counters().getOrDefault(p.rateCounter(), 0L);
+      if (done > 0 && cpu != null && p.rateCounter().equals("ok")) {
+        // CPU per login (or registration) does not depend on what else the machine runs, unlike
+        // the rates: the figures to compare when the machine is shared.
+        figures.put(p.name() + ".generator_cpu_ms_per_login", cpu / (double) done);
+        Long server = p.counters().get("server_cpu_ms");
+        if (server != null) {
+          figures.put(p.name() + ".server_cpu_ms_per_login", server / (double) done);
+        }
+      }
       Histogram h = p.histograms().get("latency");
       if (h != null && h.getTotalCount() > 0) {
         figures.put(p.name() + ".p50_ms", h.getValueAtPercentile(50) / 1000.0);

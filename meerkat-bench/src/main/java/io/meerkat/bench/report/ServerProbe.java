@@ -1,5 +1,6 @@
 package io.meerkat.bench.report;
 
+import io.meerkat.bench.load.Cpu;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,14 +35,7 @@ public final class ServerProbe {
    * usual 100 clock ticks per second).
    */
   public long cpuMillis() {
-    try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      // Fields after the command name, which is in parentheses and may contain spaces.
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read CPU time of process " + pid + ": " + e, e);
-    }
+    return Cpu.processMillis(pid);
   }
 
   long rss() {

@@ -16,10 +16,12 @@ import javax.crypto.spec.SecretKeySpec;
  * The client side of SCRAM (RFC 5802, RFC 7677) without channel binding ({@code n,,}), for one
  * authentication exchange.
  *
- * <p>The salted password is cached in a shared {@link SaltCache} keyed by user, salt and iteration
- * count, as RFC 5802 §5.1 allows: otherwise every login of a storm would make the load generator do
- * as much PBKDF2 work as the first login, and the generator, not the server, would saturate.
- * Usernames are assumed to need no SASLprep or escaping ({@code =} and {@code ,} are escaped).
+ * <p>The salted password is cached in a shared {@link SaltCache} keyed by hash, password, salt and
+ * iteration count (everything Hi() depends on), as RFC 5802 §5.1 allows and as load tools do:
+ * otherwise every login of a storm would make the load generator do as much PBKDF2 work as the
+ * first login, and the generator, not the server, would saturate. Accounts that share a salt (a
+ * server that salts per domain, or a fixed salt) share one entry. Usernames are assumed to need no
+ * SASLprep or escaping ({@code =} and {@code ,} are escaped).
  */
 public final class ScramClient {
 
@@ -108,7 +110,7 @@ public final class ScramClient {
     int count = Integer.parseInt(iterations);
     byte[] saltedPassword =
         cache.salted.computeIfAbsent(
-            hash + "\0" + username + "\0" + salt + "\0" + count,
+            hash + "\0" + password + "\0" + salt + "\0" + count,
             k -> pbkdf2(Base64.getDecoder().decode(salt), count));
     String withoutProof = "c=biws,r=" + nonce;
     String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;

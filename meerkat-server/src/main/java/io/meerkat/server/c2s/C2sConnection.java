@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The socket side of a client session: writing stream headers, stanzas and errors, closing, the
- * STARTTLS switch and stream restarts. Writes are queued and flushed once per mailbox batch.
- * Thread-safe for writes (Netty queues them in order on the event loop).
+ * STARTTLS switch and stream restarts. Writes are queued and flushed once per mailbox batch, and
+ * only when the batch wrote something. Called from the session's mailbox only (Netty queues the
+ * writes in order on the event loop).
  */
 final class C2sConnection {
 
@@ -28,6 +29,13 @@ final class C2sConnection {
   private final XmlStreamDecoder decoder;
   private boolean headerSent;
   private boolean closing;
+
+  /**
+   * Whether something was written since the last flush. A flush from the mailbox is a task for the
+   * event loop, often with a wake-up; about half of a login's mailbox batches write nothing.
+   */
+  private boolean unflushed;
+
   private SslHandler sslHandler;
 
   C2sConnection(Channel channel, XmlStreamDecoder decoder) {
@@ -67,17 +75,22 @@ final class C2sConnection {
     XmlWriter.escapeAttribute(lang, sb);
     sb.append("'>");
     channel.write(sb.toString());
+    unflushed = true;
     headerSent = true;
   }
 
   void send(XmlElement element) {
     if (!closing) {
       channel.write(element);
+      unflushed = true;
     }
   }
 
   void flush() {
-    channel.flush();
+    if (unflushed) {
+      unflushed = false;
+      channel.flush();
+    }
   }
 
   /**

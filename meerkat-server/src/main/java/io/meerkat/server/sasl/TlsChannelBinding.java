@@ -1,5 +1,6 @@
 package io.meerkat.server.sasl;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
@@ -21,6 +23,27 @@ import javax.net.ssl.SSLSession;
 public final class TlsChannelBinding implements ChannelBinding {
 
   private static final String EXPORTER_LABEL = "EXPORTER-Channel-Binding";
+
+  /**
+   * {@code ExtendedSSLSession.exportKeyingMaterialData}, public API since JDK 25, looked up once
+   * and reflectively because Meerkat compiles for 21 (null on older JDKs). Looking it up on the
+   * public class matters: the session's own class is not exported.
+   */
+  private static final Method EXPORT = exportMethod();
+
+  /**
+   * Session classes whose provider does not implement the exporter (it throws {@link
+   * UnsupportedOperationException}, as the OpenSSL engine does). That is a property of the class,
+   * so it is asked once per class instead of once per connection: an exception per login is a
+   * measurable part of a login storm.
+   */
+  private static final ClassValue<AtomicBoolean> UNSUPPORTED =
+      new ClassValue<>() {
+        @Override
+        protected AtomicBoolean computeValue(Class<?> type) {
+          return new AtomicBoolean();
+        }
+      };
 
   private final SSLEngine engine;
   private final X509Certificate certificate;
@@ -68,22 +91,34 @@ public final class TlsChannelBinding implements ChannelBinding {
 
   private Optional<byte[]> exporter() {
     SSLSession session = engine.getSession();
-    if (!"TLSv1.3".equals(session.getProtocol())) {
+    if (EXPORT == null
+        || !"TLSv1.3".equals(session.getProtocol())
+        || !(session instanceof ExtendedSSLSession)) {
       return Optional.empty();
     }
-    if (!(session instanceof ExtendedSSLSession)) {
+    AtomicBoolean unsupported = UNSUPPORTED.get(session.getClass());
+    if (unsupported.get()) {
       return Optional.empty();
     }
     try {
-      // Public API since JDK 25, looked up reflectively because Meerkat compiles for 21. Looking
-      // it up on the public class matters: the session's own class is not exported.
-      Method export =
-          ExtendedSSLSession.class.getMethod(
-              "exportKeyingMaterialData", String.class, byte[].class, int.class);
-      Object data = export.invoke(session, EXPORTER_LABEL, new byte[0], 32);
+      Object data = EXPORT.invoke(session, EXPORTER_LABEL, new byte[0], 32);
       return Optional.ofNullable((byte[]) data);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof UnsupportedOperationException) {
+        unsupported.set(true);
+      }
+      return Optional.empty();
     } catch (ReflectiveOperationException | RuntimeException e) {
       return Optional.empty();
+    }
+  }
+
+  private static Method exportMethod() {
+    try {
+      return ExtendedSSLSession.class.getMethod(
+          "exportKeyingMaterialData", String.class, byte[].class, int.class);
+    } catch (NoSuchMethodException e) {
+      return null;
     }
   }
 }

@@ -135,6 +135,32 @@ class ScramChannelBindingTest {
   }
 
   @Test
+  void openSslConnectionsOfferOnlyServerEndPointAndLeaveTheJdkProvidersExporterOffered()
+      throws Exception {
+    // The server remembers per TLS session class that OpenSSL cannot export keying material.
+    for (int i = 0; i < 2; i++) {
+      try (RawClient c = overStarttls(node.starttlsPort())) {
+        XmlElement features = c.openStream("localhost");
+        assertThat(c.tlsSession().getProtocol()).isEqualTo("TLSv1.3");
+        assertThat(bindingTypes(features)).containsExactly("tls-server-end-point");
+      }
+    }
+    try (RawClient c = overStarttls(node.optionalTlsPort())) {
+      assertThat(bindingTypes(c.openStream("localhost")))
+          .containsExactly("tls-exporter", "tls-server-end-point");
+    }
+  }
+
+  private static List<String> bindingTypes(XmlElement features) {
+    return features
+        .child("sasl-channel-binding", Namespaces.SASL_CHANNEL_BINDING)
+        .elements()
+        .stream()
+        .map(e -> e.attribute("type"))
+        .toList();
+  }
+
+  @Test
   void wrongBindingDataIsRejected() throws Exception {
     try (RawClient c = overStarttls(node.starttlsPort())) {
       c.openStream("localhost");
