@@ -37,13 +37,6 @@ public final class BenchMain {
       usage();
       return 2;
     }
-    if (o.get("scenario").equals("crossnode")) {
-      System.err.println(
-          "crossnode: not available yet. It needs a Meerkat cluster (two nodes sharing the"
-              + " session table through meerkat-cets), which is still being built. See"
-              + " docs/benchmarks.md, 'Cross-node chat'.");
-      return 3;
-    }
     if (o.integer("worker") >= 0) {
       return ForkedWorker.run(o);
     }

@@ -9,6 +9,8 @@ import io.meerkat.server.MeerkatNode;
 import io.meerkat.server.config.ConfigLoader;
 import io.meerkat.server.config.MeerkatConfig;
 import io.meerkat.server.module.ModuleCatalog;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -170,5 +172,50 @@ class LoadGeneratorIT {
     assertThat(phases.get("idle-hold").counters())
         .containsEntry("sessions", (long) USERS)
         .containsEntry("held", (long) USERS);
+  }
+
+  @Test
+  @Order(6)
+  void crossNodeChatDeliversEveryMessageBetweenAccountsOnTheTwoPorts() throws Exception {
+    // Both listeners belong to one node here: the test is about the generator's split, the
+    // cluster's forwarding has its own tests in meerkat-server.
+    Map<String, PhaseResult> phases =
+        byName(
+            run(
+                "--scenario", "crossnode",
+                "--peer-port", Integer.toString(node.c2sPorts().get(1)),
+                "--duration", "1",
+                "--fractions", "0.5",
+                "--window", "2"));
+
+    assertThat(phases.get("chat-login").counters())
+        .containsEntry("ok", (long) USERS)
+        .containsEntry("failed", 0L);
+    assertThat(phases.get("chat-saturation").counters().get("delivered")).isPositive();
+    assertThat(phases.get("chat-saturation").counters().get("lost")).isZero();
+    PhaseResult half = phases.get("chat-at-50pct");
+    assertThat(half.counters().get("sent")).isPositive();
+    assertThat(half.counters().get("arrived")).isEqualTo(half.counters().get("sent"));
+  }
+
+  @Test
+  @Order(7)
+  void crossNodeChatConnectsTheSecondAccountOfEachPairToThePeerPort() throws Exception {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    Map<String, PhaseResult> phases =
+        byName(
+            run(
+                "--scenario", "crossnode",
+                "--peer-port", Integer.toString(closedPort),
+                "--duration", "1",
+                "--timeout", "5000"));
+
+    // Nothing listens on the peer port: exactly the second account of every pair fails.
+    assertThat(phases.get("chat-login").counters())
+        .containsEntry("ok", (long) USERS / 2)
+        .containsEntry("failed", (long) USERS / 2);
   }
 }

@@ -22,6 +22,10 @@ public final class BenchOptions {
     opt("label", "server", "name of the server under test, used in reports");
     opt("host", "127.0.0.1", "server address (loopback only)");
     opt("port", "5222", "c2s port");
+    opt(
+        "peer-port",
+        "0",
+        "crossnode: c2s port of the second node; the second account of each pair connects there");
     opt("domain", "localhost", "XMPP domain");
     opt("tls", "starttls", "starttls | plain");
     opt(
@@ -77,6 +81,9 @@ public final class BenchOptions {
     if (!Set.of("register", "login", "idle", "chat", "crossnode").contains(get("scenario"))) {
       throw new IllegalArgumentException("unknown scenario " + get("scenario"));
     }
+    if (crossNode() && integer("peer-port") <= 0) {
+      throw new IllegalArgumentException("--scenario crossnode needs --peer-port (node B's port)");
+    }
     if (users() < 2 || users() % 2 != 0) {
       throw new IllegalArgumentException("--users must be even and at least 2");
     }
@@ -92,6 +99,13 @@ public final class BenchOptions {
 
   public double number(String name) {
     return Double.parseDouble(get(name));
+  }
+
+  /**
+   * The cross-node chat: the chat scenario with the two accounts of each pair on different nodes.
+   */
+  public boolean crossNode() {
+    return get("scenario").equals("crossnode");
   }
 
   public int users() {

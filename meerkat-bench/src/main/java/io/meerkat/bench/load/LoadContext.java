@@ -43,6 +43,15 @@ public record LoadContext(
     return Math.max(1, (int) Math.round(share(options.integer("concurrency"))));
   }
 
+  /**
+   * Which server an account connects to: always the first, except in the cross-node scenario, where
+   * the second account of each pair (odd index; slices start at an even index) connects to the
+   * second server ({@code --peer-port}), so every message of the pair crosses nodes.
+   */
+  public int server(int indexInSlice) {
+    return options.crossNode() && indexInSlice % 2 == 1 ? 1 : 0;
+  }
+
   public long timeoutMillis() {
     return options.integer("timeout");
   }
@@ -60,7 +69,7 @@ public record LoadContext(
     XmppClient c = new XmppClient(client, user(indexInSlice), register, listener, timeoutMillis());
     c.startNanos = now;
     connector
-        .connect(c)
+        .connect(c, server(indexInSlice))
         .addListener(
             f -> {
               if (!f.isSuccess()) {

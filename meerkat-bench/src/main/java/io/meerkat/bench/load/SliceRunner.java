@@ -61,10 +61,14 @@ public final class SliceRunner {
         o.integer("threads") > 0
             ? o.integer("threads")
             : Runtime.getRuntime().availableProcessors();
-    InetSocketAddress server = new InetSocketAddress(o.get("host"), o.integer("port"));
+    List<InetSocketAddress> servers = new ArrayList<>();
+    servers.add(new InetSocketAddress(o.get("host"), o.integer("port")));
+    if (o.crossNode()) {
+      servers.add(new InetSocketAddress(o.get("host"), o.integer("peer-port")));
+    }
     boolean storm = o.get("scenario").equals("login") || o.get("scenario").equals("register");
     try (Connector connector =
-        new Connector(server, sourcesFor(o.sources(), index, of), threads, storm)) {
+        new Connector(servers, sourcesFor(o.sources(), index, of), threads, storm)) {
       Caps caps =
           new Caps(o.integer("max-connections"), o.integer("max-seconds"), System.nanoTime());
       LoadContext ctx = new LoadContext(o, connector, client, caps, live, slice[0], slice[1]);
@@ -90,7 +94,7 @@ public final class SliceRunner {
       case "register" -> LoginScenarios.register(ctx);
       case "login" -> LoginScenarios.loginStorm(ctx);
       case "idle" -> LoginScenarios.idle(ctx, coordination);
-      case "chat" -> new ChatScenario(ctx).run(coordination);
+      case "chat", "crossnode" -> new ChatScenario(ctx).run(coordination);
       default -> throw new IllegalArgumentException("scenario " + o.get("scenario"));
     };
   }

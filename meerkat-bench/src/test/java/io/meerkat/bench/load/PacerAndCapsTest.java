@@ -94,4 +94,18 @@ class PacerAndCapsTest {
     assertThat(new BenchOptions(java.util.List.of("--sources", "127.0.0.2-127.0.0.4")).sources())
         .hasSize(3);
   }
+
+  @Test
+  void crossNodeChatNeedsThePeerPortAndPutsTheSecondAccountOfEachPairThere() {
+    assertThatThrownBy(() -> new BenchOptions(java.util.List.of("--scenario", "crossnode")))
+        .hasMessageContaining("--peer-port");
+    BenchOptions o =
+        new BenchOptions(java.util.List.of("--scenario", "crossnode", "--peer-port", "5223"));
+    LoadContext ctx = new LoadContext(o, null, null, null, null, 3, 4);
+    assertThat(java.util.List.of(ctx.server(0), ctx.server(1), ctx.server(2), ctx.server(3)))
+        .containsExactly(0, 1, 0, 1);
+    LoadContext sameNode =
+        new LoadContext(new BenchOptions(java.util.List.of()), null, null, null, null, 1, 4);
+    assertThat(sameNode.server(1)).isZero();
+  }
 }

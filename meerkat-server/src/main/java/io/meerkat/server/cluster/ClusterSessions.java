@@ -29,7 +29,8 @@ import java.util.concurrent.Executor;
  *
  * <p>Order: the transport keeps one FIFO order per link, and the receiving node runs the stanzas of
  * one sender on one serial mailbox (chosen by the sender's address), so the stanzas of a sender
- * reach a recipient in the order sent, while different senders are delivered in parallel.
+ * reach a recipient in the order sent, while different senders are delivered in parallel. Each
+ * mailbox reads its stanzas as one continuous XML stream ({@link ForwardedStanzaReader}).
  */
 final class ClusterSessions implements RemoteSessions {
 
@@ -41,7 +42,10 @@ final class ClusterSessions implements RemoteSessions {
   private final ClusterTransport transport;
   private final Messenger messenger;
   private final Executor executor;
-  private final Map<NodeId, SerialExecutor[]> mailboxes = new ConcurrentHashMap<>();
+  private final Map<NodeId, Stripe[]> mailboxes = new ConcurrentHashMap<>();
+
+  /** One serial mailbox for the stanzas of some senders of one node, with its stream reader. */
+  private record Stripe(SerialExecutor mailbox, ForwardedStanzaReader reader) {}
 
   /**
    * @param executor runs the work of received messages (virtual threads: delivery may block)
@@ -75,12 +79,14 @@ final class ClusterSessions implements RemoteSessions {
         (from, in, reply) -> {
           long serial = in.readLong();
           String senderKey = in.readString();
-          String xml = in.readString();
-          mailbox(from, senderKey)
+          byte[] xml = in.readBytes();
+          Stripe stripe = stripe(from, senderKey);
+          stripe
+              .mailbox()
               .execute(
                   () ->
                       router.deliverForwarded(
-                          new SessionId(local, serial), StoredXml.readOne(xml)));
+                          new SessionId(local, serial), stripe.reader().read(xml)));
         });
     messenger.register(
         CLOSE,
@@ -167,14 +173,15 @@ final class ClusterSessions implements RemoteSessions {
     return Optional.empty();
   }
 
-  private SerialExecutor mailbox(NodeId from, String senderKey) {
-    SerialExecutor[] stripes =
+  private Stripe stripe(NodeId from, String senderKey) {
+    Stripe[] stripes =
         mailboxes.computeIfAbsent(
             from,
             n -> {
-              SerialExecutor[] created = new SerialExecutor[STRIPES];
+              Stripe[] created = new Stripe[STRIPES];
               for (int i = 0; i < STRIPES; i++) {
-                created[i] = new SerialExecutor(executor, () -> {});
+                created[i] =
+                    new Stripe(new SerialExecutor(executor, () -> {}), new ForwardedStanzaReader());
               }
               return created;
             });
