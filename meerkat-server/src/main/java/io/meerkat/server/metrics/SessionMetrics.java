@@ -8,9 +8,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Session and routing metrics, fed by hooks: logins and logouts, session counts, and messages that
- * no session or module took (bounced to the sender). Registered last in each hook chain so it sees
- * the final outcome.
+ * Session and routing metrics, fed by hooks: logins and logouts, session counts, sessions of lost
+ * cluster nodes cleaned up here, messages kept in offline storage, and messages that no session or
+ * module took (bounced to the sender). Registered last in each hook chain so it sees the final
+ * outcome.
  */
 public final class SessionMetrics implements AutoCloseable {
 
@@ -27,6 +28,14 @@ public final class SessionMetrics implements AutoCloseable {
     Counter bounced =
         Counter.builder("sm_message_bounced")
             .description("Messages to local users that no session or module accepted")
+            .register(registry);
+    Counter storedOffline =
+        Counter.builder("mod_offline_messages_stored")
+            .description("Messages to unavailable users kept in offline storage")
+            .register(registry);
+    Counter cleanedUp =
+        Counter.builder("sm_session_cleanups")
+            .description("Sessions of lost cluster nodes removed by this node")
             .register(registry);
     Gauge.builder("sm_node_sessions_count", sessions, SessionManager::localCount)
         .description("Sessions on this node")
@@ -46,11 +55,19 @@ public final class SessionMetrics implements AutoCloseable {
         event -> {
           logouts.increment();
         });
+    hooks.sessionCleanup.observe(
+        Integer.MAX_VALUE,
+        OWNER,
+        event -> {
+          cleanedUp.increment();
+        });
     hooks.offlineMessage.add(
         Integer.MAX_VALUE,
         OWNER,
         (acc, event) -> {
-          if (!Boolean.TRUE.equals(acc)) {
+          if (Boolean.TRUE.equals(acc)) {
+            storedOffline.increment();
+          } else {
             bounced.increment();
           }
           return HookResult.next(acc);
@@ -61,6 +78,7 @@ public final class SessionMetrics implements AutoCloseable {
   public void close() {
     hooks.sessionOpened.removeAll(OWNER);
     hooks.sessionClosed.removeAll(OWNER);
+    hooks.sessionCleanup.removeAll(OWNER);
     hooks.offlineMessage.removeAll(OWNER);
   }
 }

@@ -7,6 +7,7 @@ import io.meerkat.server.testing.GraphqlClient.Response;
 import io.meerkat.server.testing.TestNode;
 import io.meerkat.xmpp.Jid;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,22 @@ class ModulesNotLoadedApiTest {
         ApiNode.user(node, "nia@localhost", "nia-Pass-1")
             .query("mutation { roster { addContact(contact: \"x@localhost\") } }"),
         "mod_roster");
+  }
+
+  @Test
+  void clusterCommandsAnswerDepsNotLoadedOnANodeWithoutCets() {
+    for (String query :
+        List.of(
+            "{ cets { systemInfo { joinedNodes } } }",
+            "{ cets { tableInfo { tableName } } }",
+            "mutation { server { joinCluster(node: \"127.0.0.1:9100\") } }",
+            "mutation { server { leaveCluster } }",
+            "mutation { server { removeFromCluster(node: \"other\") } }")) {
+      Response r = ApiNode.admin(node).query(query);
+      assertThat(r.errorCode()).as(query).isEqualTo("deps_not_loaded");
+      assertThat(r.body().at("/errors/0/extensions/not_loaded_internal_databases").toString())
+          .isEqualTo("[\"cets\"]");
+    }
   }
 
   @Test

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.jivesoftware.smack.SASLAuthentication;
 import org.jivesoftware.smack.packet.Presence;
@@ -144,6 +146,14 @@ abstract class ClusterEndToEndTest {
     Duration seen = Duration.ofNanos(System.nanoTime() - killedAt);
     assertThat(seen).isLessThan(NODE_LOSS_BOUND);
     alice.send("bob@localhost", "while you were away");
+    await().until(() -> metric("node1", "mod_offline_messages_stored_total") >= 1);
+    // One survivor cleaned up each lost session (node2 held bob/phone).
+    await()
+        .until(
+            () ->
+                metric("node1", "sm_session_cleanups_total")
+                        + metric("node3", "sm_session_cleanups_total")
+                    >= 1);
     ClusterClient bobBack = login("node3", "bob", "phone");
     await().until(() -> bobBack.gotMessage("while you were away"));
   }
@@ -237,6 +247,14 @@ abstract class ClusterEndToEndTest {
     return StreamSupport.stream(info.path("joinedNodes").spliterator(), false)
         .map(JsonNode::asText)
         .toList();
+  }
+
+  /** A metric's value on a node's /metrics, 0 when absent. */
+  double metric(String node, String series) {
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.Ee+-]+)$")
+            .matcher(cluster.metrics(node));
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
   int countUserResources(String node, String user) {
