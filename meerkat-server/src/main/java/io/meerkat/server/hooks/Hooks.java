@@ -50,6 +50,12 @@ public final class Hooks {
   public final Hook<StanzaEvent, Boolean> offlineMessage = new Hook<>("offline_message");
 
   /**
+   * A message for an unavailable user was written to offline storage (it was not discarded by
+   * policy nor refused for a full quota). Accumulator unused.
+   */
+  public final Hook<StanzaEvent, Void> offlineMessageStored = new Hook<>("offline_message_stored");
+
+  /**
    * A session changed its own availability (presence without {@code to}); the session table is
    * already updated. The presence logic broadcasts it. Accumulator unused.
    */

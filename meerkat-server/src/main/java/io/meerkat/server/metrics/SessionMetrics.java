@@ -61,13 +61,18 @@ public final class SessionMetrics implements AutoCloseable {
         event -> {
           cleanedUp.increment();
         });
+    hooks.offlineMessageStored.observe(
+        Integer.MAX_VALUE,
+        OWNER,
+        event -> {
+          storedOffline.increment();
+        });
+    // The storage stops the chain when it takes a message, so only the unclaimed reach this.
     hooks.offlineMessage.add(
         Integer.MAX_VALUE,
         OWNER,
         (acc, event) -> {
-          if (Boolean.TRUE.equals(acc)) {
-            storedOffline.increment();
-          } else {
+          if (!Boolean.TRUE.equals(acc)) {
             bounced.increment();
           }
           return HookResult.next(acc);
@@ -80,5 +85,6 @@ public final class SessionMetrics implements AutoCloseable {
     hooks.sessionClosed.removeAll(OWNER);
     hooks.sessionCleanup.removeAll(OWNER);
     hooks.offlineMessage.removeAll(OWNER);
+    hooks.offlineMessageStored.removeAll(OWNER);
   }
 }

@@ -81,7 +81,8 @@ public final class OfflineModule implements FeatureModule {
             context.access(),
             options.get("access_max_user_messages", String.class),
             context.router(),
-            context.clock());
+            context.clock(),
+            context.hooks());
     this.delivery =
         new OfflineDelivery(
             backend, context.sessions(), context.hooks(), context.clock(), context.clusterLocks());

@@ -2,6 +2,7 @@ package io.meerkat.server.modules.offline;
 
 import io.meerkat.server.acl.AccessRules;
 import io.meerkat.server.hooks.HookResult;
+import io.meerkat.server.hooks.Hooks;
 import io.meerkat.server.hooks.StanzaEvent;
 import io.meerkat.server.router.Router;
 import io.meerkat.xml.XmlElement;
@@ -25,15 +26,22 @@ final class OfflineStorage {
   private final String quotaRule;
   private final Router router;
   private final Clock clock;
+  private final Hooks hooks;
   private final OfflinePolicy policy = new OfflinePolicy();
 
   OfflineStorage(
-      OfflineBackend backend, AccessRules access, String quotaRule, Router router, Clock clock) {
+      OfflineBackend backend,
+      AccessRules access,
+      String quotaRule,
+      Router router,
+      Clock clock,
+      Hooks hooks) {
     this.backend = backend;
     this.access = access;
     this.quotaRule = quotaRule;
     this.router = router;
     this.clock = clock;
+    this.hooks = hooks;
   }
 
   HookResult<Boolean> onUndeliverable(Boolean claimed, StanzaEvent event) {
@@ -57,7 +65,9 @@ final class OfflineStorage {
     OfflineMessage stored =
         new OfflineMessage(
             0, event.from(), now, expiry(message, now), StoredStanzas.write(message));
-    if (!backend.store(event.to().toBare(), stored, max)) {
+    if (backend.store(event.to().toBare(), stored, max)) {
+      hooks.offlineMessageStored.run(null, event);
+    } else {
       router.bounce(
           message,
           StanzaError.of(

@@ -28,6 +28,7 @@ class OfflineStorageTest {
   private static final Jid BOB = Jid.parse("bob@localhost");
 
   private final List<XmlElement> routed = new ArrayList<>();
+  private final List<StanzaEvent> stored = new ArrayList<>();
   private final Router router =
       new Router() {
         @Override
@@ -93,8 +94,9 @@ class OfflineStorageTest {
   private Boolean undeliverable(OfflineBackend backend) {
     Hooks hooks = new Hooks();
     OfflineStorage storage =
-        new OfflineStorage(backend, access, "quota", router, Clock.systemUTC());
+        new OfflineStorage(backend, access, "quota", router, Clock.systemUTC(), hooks);
     hooks.offlineMessage.add(50, "mod_offline", storage::onUndeliverable);
+    hooks.offlineMessageStored.observe(0, "test", stored::add);
     XmlElement message =
         XmlElement.builder("message", Namespaces.CLIENT)
             .attribute("from", ALICE.toString())
@@ -112,6 +114,7 @@ class OfflineStorageTest {
     assertThat(undeliverable(backend(true, limits))).isTrue();
     assertThat(limits).containsExactly(5L);
     assertThat(routed).isEmpty();
+    assertThat(stored).extracting(StanzaEvent::to).containsExactly(BOB);
   }
 
   @Test
@@ -121,10 +124,12 @@ class OfflineStorageTest {
     XmlElement error = routed.get(0).child("error", Namespaces.CLIENT);
     assertThat(error.child("resource-constraint", Namespaces.STANZA_ERRORS)).isNotNull();
     assertThat(routed.get(0).attribute("to")).isEqualTo(ALICE.toString());
+    assertThat(stored).isEmpty();
   }
 
   @Test
   void aStorageFailureLeavesTheMessageUnclaimedSoTheSenderGetsAnError() {
     assertThat(undeliverable(backend(null, new ArrayList<>()))).isFalse();
+    assertThat(stored).isEmpty();
   }
 }
