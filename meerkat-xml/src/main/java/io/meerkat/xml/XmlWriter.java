@@ -75,30 +75,36 @@ public final class XmlWriter {
 
   /** Appends text with {@code & < >} escaped. */
   public static void escapeText(String text, StringBuilder out) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        default -> out.append(c);
-      }
-    }
+    escape(text, out, false);
   }
 
   /** Appends an attribute value with {@code & < > " '} escaped. */
   public static void escapeAttribute(String value, StringBuilder out) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
-        default -> out.append(c);
+    escape(value, out, true);
+  }
+
+  /**
+   * Copies the runs between characters that need escaping in bulk: most text needs none, and
+   * appending a whole string costs far less than appending it a character at a time.
+   */
+  private static void escape(String s, StringBuilder out, boolean attribute) {
+    int run = 0;
+    for (int i = 0; i < s.length(); i++) {
+      String entity =
+          switch (s.charAt(i)) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> attribute ? "&quot;" : null;
+            case '\'' -> attribute ? "&apos;" : null;
+            default -> null;
+          };
+      if (entity != null) {
+        out.append(s, run, i).append(entity);
+        run = i + 1;
       }
     }
+    out.append(s, run, s.length());
   }
 
   /** True when every character of {@code text} is allowed in XML 1.0 character data. */

@@ -148,7 +148,9 @@ public final class ChatScenario implements LoginLoop.MessageSink {
       return;
     }
     p.arrived.incrementAndGet();
-    p.latency.recordValue(Math.min((now - stamp) / 1000, PhaseResult.MAX_MICROS));
+    long micros = Math.min((now - stamp) / 1000, PhaseResult.MAX_MICROS);
+    p.latency.recordValue(micros);
+    ctx.live().worstMicros.accumulate(micros);
     if (now - p.endNanos < 0) {
       p.delivered.incrementAndGet();
     }
