@@ -4,10 +4,7 @@ import io.meerkat.server.storage.StoredXml;
 import io.meerkat.xml.XmlElement;
 import io.meerkat.xml.XmlLimits;
 import io.meerkat.xml.XmlStreamException;
-import io.meerkat.xml.XmlStreamHandler;
-import io.meerkat.xml.XmlStreamParser;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,33 +36,11 @@ public class ForwardedStanzaBenchmark {
           + " t=123456789012</body><active xmlns='http://jabber.org/protocol/chatstates'/>"
           + "<request xmlns='urn:xmpp:receipts'/></message>";
   private static final byte[] MESSAGE_BYTES = MESSAGE.getBytes(StandardCharsets.UTF_8);
-  private static final byte[] OPEN =
-      "<stream:stream xmlns='jabber:client' xmlns:stream='http://etherx.jabber.org/streams'>"
-          .getBytes(StandardCharsets.UTF_8);
-
-  private XmlStreamParser stream;
-  private final Last handler = new Last();
-
-  private static final class Last implements XmlStreamHandler {
-    XmlElement element;
-
-    @Override
-    public void onStreamOpen(XmlElement header, Map<String, String> declaredNamespaces) {}
-
-    @Override
-    public void onElement(XmlElement e) {
-      element = e;
-    }
-
-    @Override
-    public void onStreamClose() {}
-  }
+  private OpenClientStream stream;
 
   @Setup
   public void openStream() throws XmlStreamException {
-    stream = new XmlStreamParser(new XmlLimits(16 << 20, 64, 256, 100_000));
-    stream.feed(OPEN, 0, OPEN.length);
-    stream.drain(handler);
+    stream = new OpenClientStream(new XmlLimits(16 << 20, 64, 256, 100_000));
   }
 
   @Benchmark
@@ -75,8 +50,6 @@ public class ForwardedStanzaBenchmark {
 
   @Benchmark
   public XmlElement oneStreamPerStripe() throws XmlStreamException {
-    stream.feed(MESSAGE_BYTES, 0, MESSAGE_BYTES.length);
-    stream.drain(handler);
-    return handler.element;
+    return stream.decode(MESSAGE_BYTES);
   }
 }

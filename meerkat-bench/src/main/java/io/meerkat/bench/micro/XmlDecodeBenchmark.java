@@ -3,11 +3,7 @@ package io.meerkat.bench.micro;
 import io.meerkat.xml.XmlElement;
 import io.meerkat.xml.XmlLimits;
 import io.meerkat.xml.XmlStreamException;
-import io.meerkat.xml.XmlStreamHandler;
-import io.meerkat.xml.XmlStreamParser;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,11 +28,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class XmlDecodeBenchmark {
 
-  static final byte[] HEADER =
-      ("<?xml version='1.0'?><stream:stream to='localhost' version='1.0' xmlns='jabber:client'"
-              + " xmlns:stream='http://etherx.jabber.org/streams'>")
-          .getBytes(StandardCharsets.UTF_8);
-
   static final byte[] MESSAGE =
       ("<message to='juliet@localhost/balcony' type='chat' id='msg-8f2b1c'"
               + " xml:lang='en'><body>Art thou not Romeo, and a Montague? t=123456789012"
@@ -44,35 +35,15 @@ public class XmlDecodeBenchmark {
               + "<request xmlns='urn:xmpp:receipts'/></message>")
           .getBytes(StandardCharsets.UTF_8);
 
-  private XmlStreamParser parser;
-  private final Handler handler = new Handler();
-
-  private static final class Handler implements XmlStreamHandler {
-    XmlElement last;
-
-    @Override
-    public void onStreamOpen(XmlElement header, Map<String, String> declaredNamespaces) {}
-
-    @Override
-    public void onElement(XmlElement element) {
-      last = element;
-    }
-
-    @Override
-    public void onStreamClose() {}
-  }
+  private OpenClientStream stream;
 
   @Setup
   public void openStream() throws XmlStreamException {
-    parser = new XmlStreamParser(XmlLimits.DEFAULT);
-    parser.feed(HEADER, 0, HEADER.length);
-    parser.drain(handler);
+    stream = new OpenClientStream(XmlLimits.DEFAULT);
   }
 
   @Benchmark
   public XmlElement decodeMessage() throws XmlStreamException {
-    parser.feed(ByteBuffer.wrap(MESSAGE));
-    parser.drain(handler);
-    return handler.last;
+    return stream.decode(MESSAGE);
   }
 }
