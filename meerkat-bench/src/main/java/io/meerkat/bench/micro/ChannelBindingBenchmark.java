@@ -1,9 +1,6 @@
 package io.meerkat.bench.micro;
 
-import io.meerkat.server.config.TlsConfig;
 import io.meerkat.server.sasl.TlsChannelBinding;
-import io.meerkat.server.tls.ServerSslContexts;
-import io.meerkat.server.tls.TlsMaterial;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -14,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,17 +51,7 @@ public class ChannelBindingBenchmark {
     Path cert = dir.resolve("cert.pem");
     Path key = dir.resolve("key.pem");
     leaf = InMemoryTls.selfSigned(false, cert, key);
-    TlsConfig config =
-        new TlsConfig(
-            TlsConfig.TlsMode.STARTTLS_REQUIRED,
-            Optional.of(cert),
-            Optional.of(key),
-            Optional.empty(),
-            List.of("tlsv1.2", "tlsv1.3"),
-            List.of(),
-            TlsConfig.Provider.OPENSSL);
-    SslContext server =
-        ServerSslContexts.build(config, new TlsMaterial(cert, key, Optional.empty(), leaf));
+    SslContext server = InMemoryTls.serverContext(cert, key, leaf);
     SslContext client =
         SslContextBuilder.forClient()
             .sslProvider(SslProvider.OPENSSL)

@@ -1,5 +1,9 @@
 package io.meerkat.bench.micro;
 
+import io.meerkat.server.config.TlsConfig;
+import io.meerkat.server.tls.ServerSslContexts;
+import io.meerkat.server.tls.TlsMaterial;
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -10,6 +14,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLException;
@@ -25,6 +30,20 @@ final class InMemoryTls {
   private final ByteBuffer toClient = ByteBuffer.allocateDirect(1 << 16);
   private final ByteBuffer plain = ByteBuffer.allocateDirect(1 << 16);
   private final ByteBuffer empty = ByteBuffer.allocateDirect(0);
+
+  /** The server's TLS context as a c2s listener builds it (OpenSSL, TLS 1.2 and 1.3). */
+  static SslContext serverContext(Path cert, Path key, X509Certificate leaf) throws SSLException {
+    TlsConfig config =
+        new TlsConfig(
+            TlsConfig.TlsMode.STARTTLS_REQUIRED,
+            Optional.of(cert),
+            Optional.of(key),
+            Optional.empty(),
+            List.of("tlsv1.2", "tlsv1.3"),
+            List.of(),
+            TlsConfig.Provider.OPENSSL);
+    return ServerSslContexts.build(config, new TlsMaterial(cert, key, Optional.empty(), leaf));
+  }
 
   /** Writes a self-signed certificate for {@code localhost} and its key as PEM files. */
   static X509Certificate selfSigned(boolean rsa, Path cert, Path key)

@@ -1,8 +1,6 @@
 package io.meerkat.bench.micro;
 
-import io.meerkat.server.config.TlsConfig;
 import io.meerkat.server.tls.ServerSslContexts;
-import io.meerkat.server.tls.TlsMaterial;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
@@ -14,8 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -68,16 +64,7 @@ public class TlsHandshakeBenchmark {
     Path cert = dir.resolve("cert.pem");
     Path key = dir.resolve("key.pem");
     X509Certificate leaf = InMemoryTls.selfSigned(certificate.equals("rsa2048"), cert, key);
-    TlsConfig config =
-        new TlsConfig(
-            TlsConfig.TlsMode.STARTTLS_REQUIRED,
-            Optional.of(cert),
-            Optional.of(key),
-            Optional.empty(),
-            List.of("tlsv1.2", "tlsv1.3"),
-            List.of(),
-            TlsConfig.Provider.OPENSSL);
-    server = ServerSslContexts.build(config, new TlsMaterial(cert, key, Optional.empty(), leaf));
+    server = InMemoryTls.serverContext(cert, key, leaf);
     client =
         SslContextBuilder.forClient()
             .sslProvider(SslProvider.OPENSSL)
