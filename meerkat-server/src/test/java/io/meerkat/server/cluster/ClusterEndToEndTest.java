@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jivesoftware.smack.SASLAuthentication;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StreamError;
@@ -232,10 +233,22 @@ abstract class ClusterEndToEndTest {
   /** Waits until every node is ready and its systemInfo shows exactly these nodes joined. */
   void awaitJoined(List<String> nodes) {
     for (String node : nodes) {
-      await()
-          .atMost(FORMATION)
-          .pollInterval(Duration.ofMillis(500))
-          .until(() -> cluster.ready(node) && joinedNodes(node).equals(nodes));
+      try {
+        await()
+            .atMost(FORMATION)
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> cluster.ready(node) && joinedNodes(node).equals(nodes));
+      } catch (ConditionTimeoutException e) {
+        throw new AssertionError(
+            node
+                + " did not see "
+                + nodes
+                + " joined within "
+                + FORMATION
+                + ":\n"
+                + cluster.report(),
+            e);
+      }
     }
   }
 

@@ -33,6 +33,9 @@ final class ServerCluster {
   static final String ADMIN_PASSWORD = "admin-secret";
   static final String SECRET = "cluster-secret-of-the-tests";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  private static final String SYSTEM_INFO_FIELDS =
+      "availableNodes unavailableNodes joinedNodes discoveredNodes discoveryWorks"
+          + " remoteNodesWithoutDisco conflictNodes conflictTables";
 
   /** Discovery backends. */
   enum Discovery {
@@ -137,6 +140,28 @@ final class ServerCluster {
   boolean ready(String name) {
     HttpResponse<String> response = get(name, "/health/ready");
     return response != null && response.statusCode() == 200;
+  }
+
+  /**
+   * What every running node says of the cluster, its readiness answer and its {@code cets
+   * systemInfo}, for the message of a failed wait.
+   */
+  String report() {
+    StringBuilder report = new StringBuilder();
+    for (String name : running.keySet()) {
+      HttpResponse<String> ready = get(name, "/health/ready");
+      report.append(name).append(": ready ");
+      report.append(ready == null ? "no answer" : ready.statusCode() + " " + ready.body());
+      try {
+        report
+            .append(", systemInfo ")
+            .append(admin(name).query("{cets {systemInfo {" + SYSTEM_INFO_FIELDS + "}}}").body());
+      } catch (RuntimeException e) {
+        report.append(", systemInfo failed: ").append(e);
+      }
+      report.append('\n');
+    }
+    return report.toString();
   }
 
   /** The node's Prometheus metrics text, or empty when it does not answer. */

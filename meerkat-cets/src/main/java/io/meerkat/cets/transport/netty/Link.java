@@ -115,7 +115,9 @@ final class Link {
    * when the peer has fallen more than the outbound limit behind.
    */
   boolean send(Channel ch, byte[] payload) {
-    if (!up) {
+    if (!up || !channel.isActive()) {
+      // A closed channel is also unwritable; its closing reports the peer down with the real
+      // reason, so it is not mistaken here for a slow peer.
       return false;
     }
     if (!channel.isWritable() || queuedBytes.get() > outboundLimit) {

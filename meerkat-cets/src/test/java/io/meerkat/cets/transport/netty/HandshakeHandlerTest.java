@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -159,6 +160,27 @@ class HandshakeHandlerTest {
     pump(out2, in2);
     assertThat(outgoing).isCompletedExceptionally();
     assertThat(alice.registry.nodes()).isEmpty();
+  }
+
+  @Test
+  void aPeerBlockedWhileItsLinkRegistersIsClosedAtOnce() {
+    // The gate admits the peer at each handshake check, and starts refusing it the moment its link
+    // is registered: the block arrived between the last check and the registration, when an
+    // enforceGate() would not have found the link yet.
+    AtomicReference<EmbeddedLinks> self = new AtomicReference<>();
+    EmbeddedLinks guarded =
+        side("guarded", TestTransports.SECRET, peer -> self.get().registry.nodes().isEmpty());
+    self.set(guarded);
+    EmbeddedChannel out = alice.initiator(result);
+    EmbeddedChannel in = guarded.acceptor();
+
+    pump(out, in);
+
+    assertThat(guarded.listener.events())
+        .containsExactly(
+            "up " + alice.local, "down " + alice.local + " refused by the handshake gate");
+    assertThat(guarded.registry.nodes()).isEmpty();
+    assertThat(in.isOpen()).isFalse();
   }
 
   @Test
