@@ -21,6 +21,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -152,12 +156,21 @@ final class ServerCluster {
       HttpResponse<String> ready = get(name, "/health/ready");
       report.append(name).append(": ready ");
       report.append(ready == null ? "no answer" : ready.statusCode() + " " + ready.body());
+      GraphqlClient admin = admin(name);
       try {
+        // Bounded: a node that hangs must not turn a failed wait into a hung build.
         report
             .append(", systemInfo ")
-            .append(admin(name).query("{cets {systemInfo {" + SYSTEM_INFO_FIELDS + "}}}").body());
-      } catch (RuntimeException e) {
+            .append(
+                CompletableFuture.supplyAsync(
+                        () -> admin.query("{cets {systemInfo {" + SYSTEM_INFO_FIELDS + "}}}"))
+                    .get(10, TimeUnit.SECONDS)
+                    .body());
+      } catch (ExecutionException | TimeoutException e) {
         report.append(", systemInfo failed: ").append(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        report.append(", interrupted");
       }
       report.append('\n');
     }
