@@ -148,7 +148,9 @@ public final class MeerkatNode implements AutoCloseable {
     if (cluster != null) {
       cluster.serve(router, sessions, metrics.registry());
     }
-    EventLoops loops = new EventLoops(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    // One event loop per CPU: loops never block (blocking work runs on virtual threads), and a
+    // message between two connections of one loop then crosses no thread at all.
+    EventLoops loops = new EventLoops(Runtime.getRuntime().availableProcessors());
     stopOrder.push(loops);
     stopOrder.push(() -> sessions.closeAll(StreamError.of(StreamError.Condition.SYSTEM_SHUTDOWN)));
     C2sServices services =

@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The socket side of a client session: writing stream headers, stanzas and errors, closing, the
  * STARTTLS switch and stream restarts. Writes are queued and flushed once per mailbox batch, and
- * only when the batch wrote something. Called from the session's mailbox only (Netty queues the
- * writes in order on the event loop).
+ * only when the batch wrote something. Called from the session's mailbox only, which runs on a
+ * virtual thread (Netty queues the writes in order on the event loop) or, for a message handled
+ * where it was read, on the event loop itself (see {@link LoopFlush}).
  */
 final class C2sConnection {
 
@@ -74,16 +75,32 @@ final class C2sConnection {
     sb.append("' version='1.0' xml:lang='");
     XmlWriter.escapeAttribute(lang, sb);
     sb.append("'>");
-    channel.write(sb.toString());
-    unflushed = true;
+    write(sb.toString());
     headerSent = true;
   }
 
   void send(XmlElement element) {
     if (!closing) {
-      channel.write(element);
+      write(element);
+    }
+  }
+
+  /**
+   * On the event loop (a message handled there), a write is queued behind the earlier ones and
+   * flushed with the loop's turn ({@link LoopFlush}); elsewhere it waits for {@link #flush}.
+   */
+  private void write(Object message) {
+    if (channel.eventLoop().inEventLoop()) {
+      LoopFlush.write(channel, message);
+    } else {
+      channel.write(message);
       unflushed = true;
     }
+  }
+
+  /** Whether the calling thread is this connection's event loop. */
+  boolean onEventLoopThread() {
+    return channel.eventLoop().inEventLoop();
   }
 
   void flush() {
@@ -104,7 +121,7 @@ final class C2sConnection {
     if (!headerSent) {
       sendHeader(defaultDomain, null, "en");
     }
-    channel.write(error.toElement());
+    write(error.toElement());
     closeStream();
   }
 
@@ -114,7 +131,13 @@ final class C2sConnection {
       return;
     }
     closing = true;
-    channel.writeAndFlush(STREAM_CLOSE).addListener(ChannelFutureListener.CLOSE);
+    Runnable close =
+        () -> channel.writeAndFlush(STREAM_CLOSE).addListener(ChannelFutureListener.CLOSE);
+    if (channel.eventLoop().inEventLoop()) {
+      channel.eventLoop().execute(close); // behind the writes queued before it
+    } else {
+      close.run();
+    }
   }
 
   /** Closes the socket without further output (the peer is gone). */

@@ -45,8 +45,7 @@ public final class C2sHandler extends ChannelInboundHandlerAdapter {
     switch (msg) {
       case XmlStreamEvent.StreamOpened o ->
           session.mailbox().execute(() -> session.onStreamOpen(o.header(), o.namespaces()));
-      case XmlStreamEvent.Element e ->
-          session.mailbox().execute(() -> session.onElement(e.element()));
+      case XmlStreamEvent.Element e -> session.onElementRead(e.element());
       case XmlStreamEvent.StreamClosed c -> session.mailbox().execute(session::onStreamClosed);
       default -> ctx.fireChannelRead(msg);
     }

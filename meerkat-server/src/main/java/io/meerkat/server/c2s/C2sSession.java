@@ -2,6 +2,7 @@ package io.meerkat.server.c2s;
 
 import io.meerkat.server.sm.SessionEntry;
 import io.meerkat.server.sm.SessionHandle;
+import io.meerkat.server.util.NonBlocking;
 import io.meerkat.server.util.SerialExecutor;
 import io.meerkat.xml.XmlElement;
 import io.meerkat.xml.XmlStreamException;
@@ -97,6 +98,26 @@ public final class C2sSession implements SessionHandle {
       postAuth = new PostAuthPhase(this, services, settings, connection, authenticated);
       connection.send(postAuth.features());
       enter(C2sState.WAIT_FOR_FEATURE_AFTER_AUTH);
+    }
+  }
+
+  /**
+   * An element read on the connection's event loop. A message from a bound session is handled right
+   * there when the mailbox is idle and its handling needs no blocking call (the common case: a chat
+   * message to an online user), which spares it two thread hand-offs; everything else, and a
+   * message whose handling reaches a blocking call, takes its turn in the mailbox.
+   */
+  void onElementRead(XmlElement element) {
+    if (Stanza.kind(element) != Stanza.Kind.MESSAGE
+        || !mailbox.runIfIdle(() -> handleWithoutBlocking(element))) {
+      mailbox.execute(() -> onElement(element));
+    }
+  }
+
+  private void handleWithoutBlocking(XmlElement element) {
+    if (!state.isBound() || !NonBlocking.tryRun(() -> onElement(element))) {
+      // Next in the mailbox, on a virtual thread, from the start: nothing was sent yet.
+      mailbox.execute(() -> onElement(element));
     }
   }
 
@@ -208,13 +229,17 @@ public final class C2sSession implements SessionHandle {
 
   @Override
   public void deliver(XmlElement stanza) {
-    mailbox.execute(
+    Runnable write =
         () -> {
           if (state.isBound() && !connection.isClosing()) {
             connection.send(stanza);
             services.events().stanzaOut(stanza.name());
           }
-        });
+        };
+    // From an event loop (a message handled there), an idle session writes at once.
+    if (!(connection.onEventLoopThread() && mailbox.runIfIdle(write))) {
+      mailbox.execute(write);
+    }
   }
 
   @Override

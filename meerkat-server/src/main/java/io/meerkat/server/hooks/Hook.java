@@ -1,5 +1,6 @@
 package io.meerkat.server.hooks;
 
+import io.meerkat.server.util.NonBlocking;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -81,6 +82,8 @@ public final class Hook<P, A> {
         if (result.stop()) {
           break;
         }
+      } catch (NonBlocking.WouldBlock e) {
+        throw e; // the whole run is redone off the event loop
       } catch (RuntimeException e) {
         LOG.error("Handler of hook {} registered by {} failed", name, r.owner(), e);
       }

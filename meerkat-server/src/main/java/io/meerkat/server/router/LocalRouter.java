@@ -13,6 +13,7 @@ import io.meerkat.xmpp.PresenceType;
 import io.meerkat.xmpp.Stanza;
 import io.meerkat.xmpp.StanzaError;
 import io.meerkat.xmpp.StanzaError.Condition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -190,11 +191,17 @@ public final class LocalRouter implements Router {
       return false;
     }
     int best = candidates.stream().mapToInt(SessionEntry::priority).max().orElse(0);
+    List<SessionEntry> targets =
+        candidates.stream().filter(s -> !highestOnly || s.priority() == best).toList();
+    // Every receive hook runs before anything is sent: a hook that needs the database stops a
+    // message handled on an event loop before any copy left (see NonBlocking).
+    List<XmlElement> filtered = new ArrayList<>(targets.size());
+    for (SessionEntry s : targets) {
+      filtered.add(sessions.isLocal(s) ? receiveHooks(s, stanza) : stanza);
+    }
     boolean delivered = false;
-    for (SessionEntry s : candidates) {
-      if (!highestOnly || s.priority() == best) {
-        delivered |= deliver(s, stanza);
-      }
+    for (int i = 0; i < targets.size(); i++) {
+      delivered |= send(targets.get(i), filtered.get(i));
     }
     return delivered;
   }
@@ -204,14 +211,19 @@ public final class LocalRouter implements Router {
    * by forwarding it to that node, which runs its receive hook ({@link #deliverForwarded}).
    */
   public boolean deliver(SessionEntry session, XmlElement stanza) {
+    return send(session, sessions.isLocal(session) ? receiveHooks(session, stanza) : stanza);
+  }
+
+  private XmlElement receiveHooks(SessionEntry session, XmlElement stanza) {
+    return hooks.userReceivePacket.run(stanza, new Hooks.Delivery(session, stanza));
+  }
+
+  /** Sends what the receive hooks left ({@code null}: they dropped it, which counts as done). */
+  private boolean send(SessionEntry session, XmlElement filtered) {
     if (!sessions.isLocal(session)) {
-      return sessions.forward(session, stanza);
+      return sessions.forward(session, filtered);
     }
-    XmlElement filtered = hooks.userReceivePacket.run(stanza, new Hooks.Delivery(session, stanza));
-    if (filtered == null) {
-      return true;
-    }
-    return sessions.deliver(session, filtered);
+    return filtered == null || sessions.deliver(session, filtered);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.meerkat.server.storage;
 
+import io.meerkat.server.util.NonBlocking;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,9 +38,14 @@ public final class Jdbc {
     this.dataSource = dataSource;
   }
 
+  private Connection connection() throws SQLException {
+    NonBlocking.check("a database call");
+    return dataSource.getConnection();
+  }
+
   /** All rows of a query. */
   public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = connection()) {
       return query(c, sql, mapper, params);
     } catch (SQLException e) {
       throw failure(sql, e);
@@ -54,7 +60,7 @@ public final class Jdbc {
 
   /** Runs an INSERT/UPDATE/DELETE and returns the number of rows changed. */
   public int update(String sql, Object... params) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = connection()) {
       return update(c, sql, params);
     } catch (SQLException e) {
       throw failure(sql, e);
@@ -67,7 +73,7 @@ public final class Jdbc {
    * @return false when the row already existed (nothing inserted)
    */
   public boolean insertIfAbsent(String sql, Object... params) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = connection()) {
       update(c, sql, params);
       return true;
     } catch (SQLException e) {
@@ -82,7 +88,7 @@ public final class Jdbc {
    * Runs {@code body} in one transaction, committed when it returns and rolled back if it throws.
    */
   public <T> T inTransaction(TransactionBody<T> body) {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = connection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
