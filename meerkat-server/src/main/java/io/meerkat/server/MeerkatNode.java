@@ -54,6 +54,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +67,7 @@ public final class MeerkatNode implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(MeerkatNode.class);
   private static final int MAX_AUTH_FAILURES = 5;
+  private static final long SESSION_TASKS_STOP_SECONDS = 10;
 
   private final MeerkatConfig config;
   private final Deque<AutoCloseable> stopOrder = new ArrayDeque<>();
@@ -118,7 +120,7 @@ public final class MeerkatNode implements AutoCloseable {
     AccessRules access = new AccessRules(config.acl(), config.access(), config.general().hosts());
     clusterId = ClusterId.ensure(database.jdbc());
     ExecutorService sessionExecutor = Executors.newVirtualThreadPerTaskExecutor();
-    stopOrder.push(sessionExecutor::close);
+    stopOrder.push(() -> stopSessionTasks(sessionExecutor));
     sessions = startSessions(sessionExecutor);
     LOG.info("Node {} of cluster {}", config.general().nodeName(), clusterId);
     SessionMetrics sessionMetrics = new SessionMetrics(metrics.registry(), hooks, sessions);
@@ -319,6 +321,20 @@ public final class MeerkatNode implements AutoCloseable {
 
   public Database database() {
     return database;
+  }
+
+  /**
+   * Lets the sessions' running tasks finish, for a bounded time: a task stuck on a peer must not
+   * keep the node from stopping (its threads are virtual and end with the process).
+   */
+  private static void stopSessionTasks(ExecutorService executor) throws InterruptedException {
+    executor.shutdown();
+    if (!executor.awaitTermination(SESSION_TASKS_STOP_SECONDS, TimeUnit.SECONDS)) {
+      LOG.warn(
+          "Session tasks still running {} s after the stop began; interrupting them",
+          SESSION_TASKS_STOP_SECONDS);
+      executor.shutdownNow();
+    }
   }
 
   /** Stops everything in reverse start order; errors are logged, the rest still stops. */

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,31 @@ class MeerkatLiveIT {
               }
             });
     return process;
+  }
+
+  /** The threads of the launched JVM (the launcher or its child), for a failure message. */
+  private static String threadDump(Process process) {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    StringBuilder dump = new StringBuilder();
+    List<ProcessHandle> jvms = new ArrayList<>(process.descendants().toList());
+    jvms.add(process.toHandle());
+    for (ProcessHandle jvm : jvms) {
+      try {
+        Process p =
+            new ProcessBuilder(jcmd.toString(), Long.toString(jvm.pid()), "Thread.print")
+                .redirectErrorStream(true)
+                .start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(20, TimeUnit.SECONDS);
+        dump.append("pid ").append(jvm.pid()).append(":\n").append(text);
+      } catch (IOException e) {
+        dump.append("pid ").append(jvm.pid()).append(": ").append(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return dump.toString();
+      }
+    }
+    return dump.toString();
   }
 
   @Test
@@ -88,7 +114,14 @@ class MeerkatLiveIT {
       }
 
       new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
-      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS))
+          .withFailMessage(
+              () ->
+                  "no exit within 30 s of SIGINT; output:\n"
+                      + String.join("\n", output)
+                      + "\nthreads:\n"
+                      + threadDump(process))
+          .isTrue();
       assertThat(output).contains("Meerkat stopped.");
       assertThat(process.exitValue()).isEqualTo(130);
       assertThat(dir.resolve("data/certs/meerkat.crt")).exists();
