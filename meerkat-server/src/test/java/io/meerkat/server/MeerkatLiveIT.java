@@ -27,8 +27,16 @@ class MeerkatLiveIT {
   @TempDir Path dir;
 
   private Process launch(Path config, List<String> output) throws IOException {
+    // A build started in the background (CI, nohup) ignores SIGINT, and a JVM keeps a SIGINT it
+    // inherited as ignored; reset it so the node gets Ctrl-C as from a terminal.
     ProcessBuilder builder =
-        new ProcessBuilder(SCRIPT.toString(), "live", "--config", config.toString())
+        new ProcessBuilder(
+                "env",
+                "--default-signal=INT",
+                SCRIPT.toString(),
+                "live",
+                "--config",
+                config.toString())
             .redirectErrorStream(true);
     builder.environment().put("MEERKAT_SKIP_BUILD", "1");
     Process process = builder.start();
