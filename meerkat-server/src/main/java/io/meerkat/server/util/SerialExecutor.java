@@ -51,13 +51,7 @@ public final class SerialExecutor implements Executor {
       return false;
     }
     pending.incrementAndGet();
-    try {
-      task.run();
-    } catch (RuntimeException | Error e) {
-      LOG.error("Session task failed", e);
-    } finally {
-      pending.decrementAndGet();
-    }
+    run(task);
     finishTurn();
     return true;
   }
@@ -71,17 +65,21 @@ public final class SerialExecutor implements Executor {
     while (true) {
       Runnable task;
       while ((task = tasks.poll()) != null) {
-        try {
-          task.run();
-        } catch (RuntimeException | Error e) {
-          LOG.error("Session task failed", e);
-        } finally {
-          pending.decrementAndGet();
-        }
+        run(task);
       }
       if (!finishTurnAndKeep()) {
         return;
       }
+    }
+  }
+
+  private void run(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException | Error e) {
+      LOG.error("Session task failed", e);
+    } finally {
+      pending.decrementAndGet();
     }
   }
 
