@@ -3,6 +3,7 @@ package io.meerkat.server.c2s;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -48,9 +49,11 @@ final class LoopFlush {
 
   private void flushAll() {
     flushQueued = false;
-    for (Channel channel : written) {
+    // A copy: a flush may run code that writes again (and queues the next flush).
+    List<Channel> toFlush = List.copyOf(written);
+    written.clear();
+    for (Channel channel : toFlush) {
       channel.flush();
     }
-    written.clear();
   }
 }
