@@ -215,12 +215,9 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
     ctx.pipeline().replace(this, "link", new LinkHandler(env, link));
     env.registry().markUp(link);
     LOG.info("Cluster link to {} ({}) is up", link.peer(), link.remoteAddress());
-    if (!env.gate().admits(link.peer())) {
-      // The gate closed between its last check and the registration above, and the
-      // enforceGate() that followed did not see this link yet: it is closed here instead.
-      LOG.info("Closing cluster link to {}: refused by the handshake gate", link.peer());
-      link.close("refused by the handshake gate");
-    }
+    // The gate may have closed between its last check and the registration above, with the
+    // enforceGate() that followed not seeing this link yet: it is closed here instead.
+    link.closeIfRefusedBy(env.gate());
   }
 
   private void refuse(ChannelHandlerContext ctx, Reject code, String reason) {

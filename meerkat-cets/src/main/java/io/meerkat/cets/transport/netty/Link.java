@@ -155,6 +155,14 @@ final class Link {
     }
   }
 
+  /** Closes the link when {@code gate} no longer admits its peer. */
+  void closeIfRefusedBy(HandshakeGate gate) {
+    if (!gate.admits(peer)) {
+      LOG.info("Closing cluster link to {}: refused by the handshake gate", peer);
+      close("refused by the handshake gate");
+    }
+  }
+
   /** Records why the link is about to close, if no reason was recorded yet. */
   void noteCloseReason(String reason) {
     if (closeReason == null) {

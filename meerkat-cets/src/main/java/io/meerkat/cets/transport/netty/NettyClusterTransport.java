@@ -205,10 +205,7 @@ public final class NettyClusterTransport implements ClusterTransport {
   /** Closes the links of every peer the gate no longer admits (they are reported down). */
   public void enforceGate() {
     for (Link link : registry.links()) {
-      if (!gate.admits(link.peer())) {
-        LOG.info("Closing cluster link to {}: refused by the handshake gate", link.peer());
-        link.close("refused by the handshake gate");
-      }
+      link.closeIfRefusedBy(gate);
     }
   }
 
