@@ -90,7 +90,7 @@ final class C2sConnection {
    * flushed with the loop's turn ({@link LoopFlush}); elsewhere it waits for {@link #flush}.
    */
   private void write(Object message) {
-    if (channel.eventLoop().inEventLoop()) {
+    if (onEventLoopThread()) {
       LoopFlush.write(channel, message);
     } else {
       channel.write(message);
@@ -133,7 +133,7 @@ final class C2sConnection {
     closing = true;
     Runnable close =
         () -> channel.writeAndFlush(STREAM_CLOSE).addListener(ChannelFutureListener.CLOSE);
-    if (channel.eventLoop().inEventLoop()) {
+    if (onEventLoopThread()) {
       channel.eventLoop().execute(close); // behind the writes queued before it
     } else {
       close.run();

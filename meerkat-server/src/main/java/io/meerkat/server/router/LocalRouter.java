@@ -197,7 +197,7 @@ public final class LocalRouter implements Router {
     // message handled on an event loop before any copy left (see NonBlocking).
     List<XmlElement> filtered = new ArrayList<>(targets.size());
     for (SessionEntry s : targets) {
-      filtered.add(sessions.isLocal(s) ? receiveHooks(s, stanza) : stanza);
+      filtered.add(receiveHooks(s, stanza));
     }
     boolean delivered = false;
     for (int i = 0; i < targets.size(); i++) {
@@ -211,10 +211,14 @@ public final class LocalRouter implements Router {
    * by forwarding it to that node, which runs its receive hook ({@link #deliverForwarded}).
    */
   public boolean deliver(SessionEntry session, XmlElement stanza) {
-    return send(session, sessions.isLocal(session) ? receiveHooks(session, stanza) : stanza);
+    return send(session, receiveHooks(session, stanza));
   }
 
+  /** The stanza as the receive hooks leave it; for another node's session, as it is (see there). */
   private XmlElement receiveHooks(SessionEntry session, XmlElement stanza) {
+    if (!sessions.isLocal(session)) {
+      return stanza;
+    }
     return hooks.userReceivePacket.run(stanza, new Hooks.Delivery(session, stanza));
   }
 
