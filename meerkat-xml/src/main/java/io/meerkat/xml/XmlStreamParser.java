@@ -1,9 +1,7 @@
 package io.meerkat.xml;
 
 import com.fasterxml.aalto.AsyncByteBufferFeeder;
-import com.fasterxml.aalto.AsyncXMLInputFactory;
 import com.fasterxml.aalto.AsyncXMLStreamReader;
-import com.fasterxml.aalto.stax.InputFactoryImpl;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 
@@ -63,19 +60,11 @@ public final class XmlStreamParser {
   public XmlStreamParser(XmlLimits limits, Predicate<XmlElement> pauseAfter) {
     this.limits = limits;
     this.pauseAfter = pauseAfter;
-    this.reader = newReader();
+    this.reader = AaltoReaders.newReader();
   }
 
   public XmlStreamParser(XmlLimits limits) {
     this(limits, element -> false);
-  }
-
-  private static AsyncXMLStreamReader<AsyncByteBufferFeeder> newReader() {
-    AsyncXMLInputFactory factory = new InputFactoryImpl();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-    factory.setProperty(XMLInputFactory.IS_COALESCING, Boolean.FALSE);
-    return factory.createAsyncForByteBuffer();
   }
 
   /** True when the parser has consumed everything fed and wants more. */
@@ -131,6 +120,8 @@ public final class XmlStreamParser {
       throw classify(e);
     }
     checkPendingSize();
+    // Everything fed is parsed: an idle stream keeps no view of the reader's last buffer.
+    lastFed = null;
     return Progress.NEED_INPUT;
   }
 
@@ -139,7 +130,7 @@ public final class XmlStreamParser {
    * followed the pausing element are not re-fed; take them with {@link #unconsumedBytes()} first.
    */
   public void restart() {
-    reader = newReader();
+    reader = AaltoReaders.newReader();
     stack.clear();
     depth = 0;
     closed = false;
