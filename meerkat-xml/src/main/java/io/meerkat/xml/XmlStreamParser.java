@@ -120,7 +120,7 @@ public final class XmlStreamParser {
       throw classify(e);
     }
     checkPendingSize();
-    // Everything fed is parsed: an idle stream keeps no view of the reader's last buffer.
+    // Everything fed is parsed; the view is only needed to find the bytes after a pausing element.
     lastFed = null;
     return Progress.NEED_INPUT;
   }
