@@ -221,35 +221,24 @@ final class TableServer<K, R> {
                 "pause_owner_crashed: table {}, owner node {} ({})", options.name(), node, reason);
             releasePause(token);
           }
-          List<ServerId> lost = new ArrayList<>();
           for (ServerId peer : List.copyOf(peers)) {
             if (peer.node().equals(node)) {
               handlePeerDown(peer, reason);
-              lost.add(peer);
-            }
-          }
-          // Tell the others, so that a partial netsplit ends in fully meshed groups.
-          for (ServerId gone : lost) {
-            for (ServerId peer : peers) {
-              WireWriter body = TableProtocol.header(options.name(), peer.startId());
-              TableProtocol.writeServer(body, self);
-              TableProtocol.writeServer(body, gone);
-              body.writeLong(joinRef);
-              messenger.cast(peer.node(), TableProtocol.LOST, body.toByteArray());
             }
           }
         });
   }
 
   /**
-   * A peer of ours lost its link to {@code lost}. If we are still in the same epoch and still list
-   * {@code lost}, we drop it too and tell it to drop us: the cluster must stay fully meshed, and
-   * the groups left behind are merged again by the next join.
+   * A peer of ours dropped {@code lost}. If we are still in the same epoch and still list both, we
+   * drop it too and tell it to drop us: the cluster must stay fully meshed, and the groups left
+   * behind are merged again by the next join. A report from a server we no longer list is stale (it
+   * may be the very node being removed) and must not split the rest.
    */
   void peerLost(ServerId from, ServerId lost, long ref) {
     mailbox.execute(
         () -> {
-          if (ref != joinRef || !peers.contains(lost)) {
+          if (ref != joinRef || !peers.contains(lost) || !peers.contains(from)) {
             return;
           }
           handlePeerDown(lost, "lost by " + from.node());
@@ -269,8 +258,24 @@ final class TableServer<K, R> {
       downHistory.remove(0);
     }
     LOG.warn("Table {} lost peer {}: {}", options.name(), server, reason);
+    tellPeersWeLost(server);
     DownEvent event = new DownEvent(options.name(), server, reason, isLeader());
     runCallback(() -> options.downHandler().accept(event));
+  }
+
+  /**
+   * Whatever the reason we dropped a peer (its link, its own word, another peer's report), the rest
+   * of our group must drop it too. Otherwise a member can keep listing two servers that no longer
+   * list each other, and every later join of the two fails on the overlap.
+   */
+  private void tellPeersWeLost(ServerId gone) {
+    for (ServerId peer : peers) {
+      WireWriter body = TableProtocol.header(options.name(), peer.startId());
+      TableProtocol.writeServer(body, self);
+      TableProtocol.writeServer(body, gone);
+      body.writeLong(joinRef);
+      messenger.cast(peer.node(), TableProtocol.LOST, body.toByteArray());
+    }
   }
 
   private void sendDown(ServerId to, String reason) {

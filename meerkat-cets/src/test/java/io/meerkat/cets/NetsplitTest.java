@@ -128,6 +128,34 @@ class NetsplitTest {
     assertThat(owned.get(3).lookup("a/k")).hasSize(1);
   }
 
+  /**
+   * The way a node removed from the cluster goes: its links close one by one, and what it says
+   * about the members it lost can arrive after the others have dropped it. Here d's word that it
+   * lost a reaches c only after c dropped d, and never reaches b. Taking it would make c drop a
+   * while b keeps both, and no later join of a and c could pass the overlap check.
+   */
+  @Test
+  void whatARemovedNodeSaysAfterItWasDroppedDoesNotSplitTheOthers() {
+    startAll();
+    cluster.network().hold("d", "b");
+    cluster.network().hold("d", "c");
+    cluster.network().partition("a", "d");
+    NodeId d = cluster.node("d").id();
+    List<CetsTable<String, Entry>> rest =
+        Stream.concat(owned.stream().limit(3), shared.stream().limit(3)).toList();
+    await().until(() -> rest.stream().noneMatch(t -> t.nodes().contains(d)));
+
+    cluster.network().release("d", "c");
+    cluster.network().partition(Set.of("d"), Set.of("b", "c"));
+    cluster.network().release("d", "b");
+
+    Set<NodeId> abc =
+        Set.of(cluster.node("a").id(), cluster.node("b").id(), cluster.node("c").id());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> rest.stream().allMatch(t -> Set.copyOf(t.nodes()).equals(abc)));
+  }
+
   /** Every member of every table's cluster sees the same member list. */
   private boolean fullyMeshed(List<CetsTable<String, Entry>> tables) {
     for (CetsTable<String, Entry> table : tables) {

@@ -27,7 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Fault injection: {@link #partition} cuts the link between two nodes (both see the other go
  * down; messages still in flight are lost, never reordered) and refuses new links between them
  * until {@link #heal}. {@link #freeze} holds every delivery to a node (a suspended process) until
- * {@link #unfreeze}.
+ * {@link #unfreeze}; {@link #hold} holds only what one node sends to another (a slow direction),
+ * until {@link #release}.
  */
 public final class InMemoryNetwork implements AutoCloseable {
 
@@ -37,7 +38,9 @@ public final class InMemoryNetwork implements AutoCloseable {
   private final Set<Set<String>> cut = new HashSet<>();
   // Read by every delivery while holding a direction's lock: never behind the network's lock.
   private final Set<String> frozen = ConcurrentHashMap.newKeySet();
-  // Failed links whose queues may still hold a down event for a frozen receiver.
+  // Held directions as (sender, receiver); read like frozen.
+  private final Set<List<String>> held = ConcurrentHashMap.newKeySet();
+  // Failed links whose queues may still hold a down event for a frozen receiver or held direction.
   private final List<Link> failed = new ArrayList<>();
 
   /**
@@ -106,8 +109,25 @@ public final class InMemoryNetwork implements AutoCloseable {
   }
 
   public void unfreeze(String name) {
-    List<Link> toResume;
     frozen.remove(name);
+    resumeDeliveries();
+  }
+
+  /**
+   * Holds what {@code from} sends to {@code to} (messages and link events) until {@link #release};
+   * the other direction and every other link keep flowing.
+   */
+  public void hold(String from, String to) {
+    held.add(List.of(from, to));
+  }
+
+  public void release(String from, String to) {
+    held.remove(List.of(from, to));
+    resumeDeliveries();
+  }
+
+  private void resumeDeliveries() {
+    List<Link> toResume;
     synchronized (this) {
       toResume = new ArrayList<>(links.values());
       toResume.addAll(failed);
@@ -116,8 +136,8 @@ public final class InMemoryNetwork implements AutoCloseable {
     toResume.forEach(Link::resumeDeliveries);
   }
 
-  boolean isFrozen(String name) {
-    return frozen.contains(name);
+  boolean isHeld(String sender, String receiver) {
+    return frozen.contains(receiver) || held.contains(List.of(sender, receiver));
   }
 
   CompletableFuture<InMemoryTransport.Endpoint> connect(
@@ -160,7 +180,7 @@ public final class InMemoryNetwork implements AutoCloseable {
 
   synchronized void removeLink(Link link) {
     links.values().remove(link);
-    if (!frozen.isEmpty()) {
+    if (!frozen.isEmpty() || !held.isEmpty()) {
       failed.add(link);
     }
   }

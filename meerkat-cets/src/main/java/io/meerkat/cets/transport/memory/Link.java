@@ -22,8 +22,8 @@ final class Link {
     this.network = network;
     this.a = a;
     this.b = b;
-    this.toA = new Direction(a, executor);
-    this.toB = new Direction(b, executor);
+    this.toA = new Direction(b, a, executor);
+    this.toB = new Direction(a, b, executor);
   }
 
   boolean connects(InMemoryTransport x, InMemoryTransport y) {
@@ -84,6 +84,7 @@ final class Link {
   }
 
   private final class Direction {
+    private final InMemoryTransport sender;
     private final InMemoryTransport receiver;
     private final Executor executor;
     private final ArrayDeque<Delivery> queue = new ArrayDeque<>();
@@ -91,7 +92,8 @@ final class Link {
 
     private record Delivery(Runnable action, boolean event) {}
 
-    Direction(InMemoryTransport receiver, Executor executor) {
+    Direction(InMemoryTransport sender, InMemoryTransport receiver, Executor executor) {
+      this.sender = sender;
       this.receiver = receiver;
       this.executor = executor;
     }
@@ -109,7 +111,7 @@ final class Link {
 
     void resume() {
       synchronized (this) {
-        if (draining || queue.isEmpty() || network.isFrozen(receiver.localNode().name())) {
+        if (draining || queue.isEmpty() || isHeld()) {
           return;
         }
         draining = true;
@@ -117,11 +119,15 @@ final class Link {
       executor.execute(this::drain);
     }
 
+    private boolean isHeld() {
+      return network.isHeld(sender.localNode().name(), receiver.localNode().name());
+    }
+
     private void drain() {
       while (true) {
         Delivery next;
         synchronized (this) {
-          if (queue.isEmpty() || network.isFrozen(receiver.localNode().name())) {
+          if (queue.isEmpty() || isHeld()) {
             draining = false;
             return;
           }
