@@ -137,23 +137,41 @@ class NetsplitTest {
   @Test
   void whatARemovedNodeSaysAfterItWasDroppedDoesNotSplitTheOthers() {
     startAll();
-    cluster.network().hold("d", "b");
-    cluster.network().hold("d", "c");
-    cluster.network().partition("a", "d");
+    InMemoryNetwork network = cluster.network();
+    for (String other : List.of("b", "c")) {
+      network.hold("d", other);
+      network.hold(other, "d");
+    }
+    network.partition("a", "d");
+    NodeId a = cluster.node("a").id();
     NodeId d = cluster.node("d").id();
     List<CetsTable<String, Entry>> rest =
         Stream.concat(owned.stream().limit(3), shared.stream().limit(3)).toList();
-    await().until(() -> rest.stream().noneMatch(t -> t.nodes().contains(d)));
+    // d has dropped a and said so to b and c (held); a has said it lost d, and b and c dropped d.
+    await()
+        .until(
+            () ->
+                !owned.get(3).nodes().contains(a)
+                    && !shared.get(3).nodes().contains(a)
+                    && rest.stream().noneMatch(t -> t.nodes().contains(d)));
 
-    cluster.network().release("d", "c");
-    cluster.network().partition(Set.of("d"), Set.of("b", "c"));
-    cluster.network().release("d", "b");
+    network.release("d", "c");
+    await().until(() -> network.delivered("d", "c"));
+    network.partition(Set.of("d"), Set.of("b", "c"));
+    for (String other : List.of("b", "c")) {
+      network.release("d", other);
+      network.release(other, "d");
+    }
 
-    Set<NodeId> abc =
-        Set.of(cluster.node("a").id(), cluster.node("b").id(), cluster.node("c").id());
+    Set<NodeId> abc = Set.of(a, cluster.node("b").id(), cluster.node("c").id());
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> rest.stream().allMatch(t -> Set.copyOf(t.nodes()).equals(abc)));
+    // Not merely healed by a later join: b and c never dropped a at all.
+    for (int bOrC : List.of(1, 2, 4, 5)) {
+      assertThat(rest.get(bOrC).info().nodeDownHistory())
+          .noneMatch(down -> down.server().node().equals(a));
+    }
   }
 
   /** Every member of every table's cluster sees the same member list. */

@@ -126,6 +126,17 @@ public final class InMemoryNetwork implements AutoCloseable {
     resumeDeliveries();
   }
 
+  /**
+   * True when everything {@code from} has sent to {@code to} over their live link was delivered.
+   */
+  public boolean delivered(String from, String to) {
+    Link link;
+    synchronized (this) {
+      link = links.get(Set.of(from, to));
+    }
+    return link == null || link.drainedTo(to);
+  }
+
   private void resumeDeliveries() {
     List<Link> toResume;
     synchronized (this) {

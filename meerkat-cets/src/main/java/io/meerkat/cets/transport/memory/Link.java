@@ -78,6 +78,10 @@ final class Link {
     return toA.isEmpty() && toB.isEmpty();
   }
 
+  boolean drainedTo(String receiver) {
+    return (a.localNode().name().equals(receiver) ? toA : toB).isEmpty();
+  }
+
   void resumeDeliveries() {
     toA.resume();
     toB.resume();
